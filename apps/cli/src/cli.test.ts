@@ -1,0 +1,235 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStory } from '@storykit/core/node';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const SEED = fileURLToPath(new URL('../../../fixtures/kerry-on-the-run', import.meta.url));
+const ARTICLE = readFileSync(join(SEED, 'article.txt'), 'utf8');
+
+/** Runs the built command in a child process, as a user would. */
+function storykit(args: string[], cwd = tmpdir()) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A small valid story over the seed article, for bad-input tests to break one field of. */
+function smallStory() {
+  return {
+    id: 'small',
+    headline: 'Kerry says ISIS is on the run',
+    language: 'en',
+    body: { file: 'article.txt', first: 'As the self-declared', last: 'he said.' },
+    sources: [{ id: 'kerry', kind: 'person', name: 'John Kerry' }],
+    statements: [
+      {
+        id: 's1',
+        kind: 'partial',
+        text: 'on the run',
+        speaker: 'kerry',
+        anchor: { exact: 'on the run', block: 'p1' },
+      },
+      {
+        id: 's2',
+        kind: 'direct',
+        text: 'If people are inspired, they are inspired,',
+        speaker: 'kerry',
+      },
+    ],
+    figures: [
+      {
+        id: 'f1',
+        value: 84,
+        qualifier: 'at least',
+        unit: 'people',
+        measure: 'killed',
+        subject: 'Nice attack',
+        anchor: 'at least 84',
+      },
+    ],
+  };
+}
+
+function storyDir(data: unknown, yamlText = stringify(data)): string {
+  const dir = mkdtempSync(join(tmpdir(), 'storykit-cli-'));
+  writeFileSync(join(dir, 'article.txt'), ARTICLE);
+  writeFileSync(join(dir, 'story.yaml'), yamlText);
+  return dir;
+}
+
+describe('storykit validate', () => {
+  it('prints a one-line summary with the counts of the seed and exits 0', () => {
+    const { code, stdout, stderr } = storykit(['validate', SEED]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const story = loadStory(SEED);
+    const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+    expect(stdout).toBe(
+      `${SEED}: valid — ${count(story.statements.length, 'statement')}, ${count(story.figures.length, 'figure')}, ${count(story.sources.length, 'source')}, ${count(story.entities.length, 'entity', 'entities')}, ${count(story.relations.length, 'relation')}, ${count(story.body.length, 'paragraph')}\n`,
+    );
+  });
+});
+
+describe('storykit build', () => {
+  it('writes story.json that loads back and validates', () => {
+    const out = mkdtempSync(join(tmpdir(), 'storykit-out-'));
+    const { code, stderr } = storykit(['build', SEED, '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`wrote ${join(out, 'story.json')}`);
+    expect(loadStory(join(out, 'story.json'))).toEqual(loadStory(SEED));
+  });
+
+  it('builds the bundled seed into ./out with no argument, quietly with --quiet', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'storykit-cwd-'));
+    const { code, stderr } = storykit(['build', '--quiet'], cwd);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(JSON.parse(readFileSync(join(cwd, 'out', 'story.json'), 'utf8')).id).toBe(
+      'kerry-on-the-run',
+    );
+  });
+
+  it('writes the same bytes twice', () => {
+    const a = mkdtempSync(join(tmpdir(), 'storykit-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'storykit-b-'));
+    storykit(['build', SEED, '-o', a, '-q']);
+    storykit(['build', SEED, '-o', b, '-q']);
+    expect(readFileSync(join(a, 'story.json'))).toEqual(readFileSync(join(b, 'story.json')));
+  });
+});
+
+describe('bad input: one clear line each, exit 1, no stack trace, nothing written', () => {
+  const mutate = (change: (s: ReturnType<typeof smallStory>) => void) => {
+    const s = smallStory();
+    change(s);
+    return storyDir(s);
+  };
+  const cases: [string, () => string, RegExp][] = [
+    [
+      'an unknown speaker id',
+      () =>
+        mutate((s) => {
+          s.statements[0]!.speaker = 'kery';
+        }),
+      /story\.yaml:\d+: statements\[0\]\.speaker: unknown source id "kery"; expected one of the story's source ids$/,
+    ],
+    [
+      'an anchor not in the article',
+      () =>
+        mutate((s) => {
+          s.figures[0]!.anchor = 'at least 85';
+        }),
+      /story\.yaml:\d+: figures\[0\]\.anchor: text "at least 85" not found in the body; closest is p\d+, which differs at character 11/,
+    ],
+    [
+      'an anchor that matches twice',
+      () =>
+        mutate((s) => {
+          s.statements[0]!.anchor = { exact: 'on the run' } as never;
+        }),
+      /story\.yaml:\d+: statements\[0\]\.anchor: text "on the run" matches 2 times \(p1@\d+, p9@\d+\); expected one/,
+    ],
+    [
+      'a quote one character off',
+      () =>
+        mutate((s) => {
+          s.statements[1]!.text = 'If people are inspired, they are inspired.';
+        }),
+      /story\.yaml:\d+: statements\[1\]\.text: text "If people are inspired, they are inspired\." not found in the body; closest is p12, which differs at character 42: the article has "," where "\." was expected/,
+    ],
+    [
+      'a duplicate id',
+      () =>
+        mutate((s) => {
+          s.statements[1]!.id = 's1';
+        }),
+      /story\.yaml:\d+: statements\[1\]\.id: duplicate id "s1"; ids must be unique among statements/,
+    ],
+    [
+      'a figure value that is not a number',
+      () =>
+        mutate((s) => {
+          s.figures[0]!.value = 'eighty-four' as never;
+        }),
+      /story\.yaml:\d+: figures\[0\]\.value: expected/,
+    ],
+    [
+      'a YAML syntax error',
+      () => storyDir(null, 'id: small\nheadline: "unclosed\nlanguage: en\n'),
+      /story\.yaml:\d+: YAML syntax error: /,
+    ],
+    [
+      'a missing story folder',
+      () => join(tmpdir(), 'no-such-story'),
+      /no-such-story: no such story folder or file; expected a folder holding story\.yaml/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, make, expected) => {
+    const dir = make();
+    for (const command of ['validate', 'build']) {
+      const out = mkdtempSync(join(tmpdir(), 'storykit-bad-'));
+      const { code, stdout, stderr } = storykit(
+        command === 'build' ? ['build', dir, '--out', out] : ['validate', dir],
+      );
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(out)).toEqual([]);
+    }
+  });
+
+  it('lists every problem, one line each', () => {
+    const dir = mutate((s) => {
+      s.statements[0]!.speaker = 'nobody';
+      (s.figures[0] as Record<string, unknown>).place = 'atlantis';
+    });
+    const { code, stderr } = storykit(['validate', dir]);
+    expect(code).toBe(1);
+    expect(
+      stderr
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/^.*story\.yaml:\d+: /, '')),
+    ).toEqual([
+      'statements[0].speaker: unknown source id "nobody"; expected one of the story\'s source ids',
+      'figures[0].place: unknown entity id "atlantis"; expected one of the story\'s entity ids',
+    ]);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['frobnicate'], /^storykit: unknown command 'frobnicate'/],
+    [['validate'], /^storykit: missing required argument 'story'/],
+    [
+      ['build', '--only', 'story,nope'],
+      /^storykit: --only: unknown output "nope"; expected some of story/,
+    ],
+    [['build', '--bogus'], /^storykit: unknown option '--bogus'/],
+  ])('%j', (args, expected) => {
+    const { code, stderr } = storykit(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(expected);
+    expect(existsSync(join(tmpdir(), 'out', 'nope'))).toBe(false);
+  });
+
+  it('prints help and exits 0', () => {
+    const { code, stdout } = storykit(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('validate <story>');
+    expect(stdout).toContain('build [options] [story]');
+  });
+});
+
+describe('the published command', () => {
+  it('runs as an executable with its shebang', () => {
+    expect(execFileSync(BIN, ['--help'], { encoding: 'utf8' })).toContain('Usage: storykit');
+  });
+});

@@ -1,0 +1,28 @@
+import type { Story } from '@storykit/core';
+
+/** One file an output writes: its name inside the output folder and its bytes. */
+export interface OutputFile {
+  /** The file name, relative to the output folder (`story.json`, `brief.pdf`). */
+  readonly name: string;
+  /** The file's content. */
+  readonly data: string | Uint8Array;
+}
+
+/** One thing `storykit build` can make from a story; `--only` picks them by name. */
+export interface Output {
+  /** The name `--only` takes (`story`, `pdf`, `rss`, …). */
+  readonly name: string;
+  /** What the output is, for `--help`. */
+  readonly description: string;
+  /** Makes the output's files from a validated story. */
+  readonly build: (story: Story) => Promise<readonly OutputFile[]>;
+}
+
+/** Every output `storykit build` knows, in the order they are built. */
+export const OUTPUTS: readonly Output[] = [
+  {
+    name: 'story',
+    description: 'the normalized, validated model (story.json)',
+    build: async (story) => [{ name: 'story.json', data: `${JSON.stringify(story, null, 2)}\n` }],
+  },
+];
