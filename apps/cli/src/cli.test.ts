@@ -1,10 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStory } from '@storykit/core/node';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function temp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 import { stringify } from 'yaml';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -55,7 +66,7 @@ function smallStory() {
 }
 
 function storyDir(data: unknown, yamlText = stringify(data)): string {
-  const dir = mkdtempSync(join(tmpdir(), 'storykit-cli-'));
+  const dir = temp('storykit-cli-');
   writeFileSync(join(dir, 'article.txt'), ARTICLE);
   writeFileSync(join(dir, 'story.yaml'), yamlText);
   return dir;
@@ -76,7 +87,7 @@ describe('storykit validate', () => {
 
 describe('storykit build', () => {
   it('writes story.json that loads back and validates', () => {
-    const out = mkdtempSync(join(tmpdir(), 'storykit-out-'));
+    const out = temp('storykit-out-');
     const { code, stderr } = storykit(['build', SEED, '--out', out]);
     expect(code).toBe(0);
     expect(stderr).toContain(`wrote ${join(out, 'story.json')}`);
@@ -84,7 +95,7 @@ describe('storykit build', () => {
   });
 
   it('builds the bundled seed into ./out with no argument, quietly with --quiet', () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'storykit-cwd-'));
+    const cwd = temp('storykit-cwd-');
     const { code, stderr } = storykit(['build', '--quiet'], cwd);
     expect([code, stderr]).toEqual([0, '']);
     expect(JSON.parse(readFileSync(join(cwd, 'out', 'story.json'), 'utf8')).id).toBe(
@@ -93,8 +104,8 @@ describe('storykit build', () => {
   });
 
   it('writes the same bytes twice', () => {
-    const a = mkdtempSync(join(tmpdir(), 'storykit-a-'));
-    const b = mkdtempSync(join(tmpdir(), 'storykit-b-'));
+    const a = temp('storykit-a-');
+    const b = temp('storykit-b-');
     storykit(['build', SEED, '-o', a, '-q']);
     storykit(['build', SEED, '-o', b, '-q']);
     expect(readFileSync(join(a, 'story.json'))).toEqual(readFileSync(join(b, 'story.json')));
@@ -171,7 +182,7 @@ describe('bad input: one clear line each, exit 1, no stack trace, nothing writte
   it.each(cases)('%s', (_name, make, expected) => {
     const dir = make();
     for (const command of ['validate', 'build']) {
-      const out = mkdtempSync(join(tmpdir(), 'storykit-bad-'));
+      const out = temp('storykit-bad-');
       const { code, stdout, stderr } = storykit(
         command === 'build' ? ['build', dir, '--out', out] : ['validate', dir],
       );

@@ -1,9 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateStory } from '@storykit/core';
 import { loadStory } from '@storykit/core/node';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function temp(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const SEED = new URL('../../../fixtures/kerry-on-the-run', import.meta.url).pathname;
 
@@ -17,7 +28,7 @@ describe('loadStory', () => {
 
   it('loads a resolved story.json back to the same story', () => {
     const story = loadStory(SEED);
-    const dir = mkdtempSync(join(tmpdir(), 'storykit-'));
+    const dir = temp('storykit-');
     writeFileSync(join(dir, 'story.json'), JSON.stringify(story));
     expect(loadStory(dir)).toEqual(story);
   });
@@ -29,14 +40,14 @@ describe('loadStory', () => {
   });
 
   it('names a folder without a story file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storykit-'));
+    const dir = temp('storykit-');
     expect(() => loadStory(dir)).toThrow(
       `${dir}: the folder holds no story.yaml or story.yml or story.json`,
     );
   });
 
   it('reports JSON syntax errors with the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storykit-'));
+    const dir = temp('storykit-');
     writeFileSync(join(dir, 'story.json'), '{"id": ');
     expect(() => loadStory(dir)).toThrow(
       new RegExp(`^${join(dir, 'story.json')}: JSON syntax error`),
