@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStory } from '@storykit/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 
 const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
@@ -16,7 +17,6 @@ function temp(prefix: string): string {
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
-import { stringify } from 'yaml';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../../../fixtures/kerry-on-the-run', import.meta.url));

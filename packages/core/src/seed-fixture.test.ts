@@ -34,7 +34,12 @@ describe('the seed story (fixtures/kerry-on-the-run)', () => {
 
   it('records where and to whom the quotes were given', () => {
     const maher = statementsBy(story, 'maher');
-    expect(maher.map((s) => s.attribution.recipient)).toEqual(['peterson', 'peterson', 'peterson', 'peterson']);
+    expect(maher.map((s) => s.attribution.recipient)).toEqual([
+      'peterson',
+      'peterson',
+      'peterson',
+      'peterson',
+    ]);
     const official = story.statements.find((s) => s.speaker === 'intelligence-official');
     expect(official?.attribution).toMatchObject({ verb: 'told', recipient: 'cnn' });
     expect(story.sources.find((s) => s.id === 'intelligence-official')?.kind).toBe('anonymous');
@@ -43,9 +48,16 @@ describe('the seed story (fixtures/kerry-on-the-run)', () => {
   it('makes Kerry’s “on the run” the central claim, with Tapper and the officials against it', () => {
     const debate = centralClaim(story);
     expect(debate?.claim.id).toBe('kerry-on-the-run');
-    const speakers = (list: readonly { speaker: string | null }[]) => [...new Set(list.map((s) => s.speaker))];
+    const speakers = (list: readonly { speaker: string | null }[]) => [
+      ...new Set(list.map((s) => s.speaker)),
+    ];
     expect(speakers(debate?.supports ?? [])).toEqual(['kerry']);
-    expect(speakers(debate?.disputes ?? [])).toEqual(['tapper', 'intelligence-officials', 'intelligence-official', 'stein']);
+    expect(speakers(debate?.disputes ?? [])).toEqual([
+      'tapper',
+      'intelligence-officials',
+      'intelligence-official',
+      'stein',
+    ]);
   });
 
   it('reads the death tolls with their qualifiers', () => {
@@ -55,7 +67,11 @@ describe('the seed story (fixtures/kerry-on-the-run)', () => {
       'Istanbul airport attack: 41 people',
       'Baghdad truck bombing: 215 people',
     ]);
-    expect(killed.map((f) => spanText(story, f.span))).toEqual(['killed at least 84', 'killed 41', 'killed 215']);
+    expect(killed.map((f) => spanText(story, f.span))).toEqual([
+      'killed at least 84',
+      'killed 41',
+      'killed 215',
+    ]);
   });
 
   it('marks every inferred date with an editor’s note', () => {
