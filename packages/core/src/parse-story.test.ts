@@ -107,6 +107,17 @@ describe('resolveStoryFile', () => {
     ]);
   });
 
+  it('reports a broken anchor and a broken reference on the same statement', () => {
+    const data = storyFile();
+    const s1 = (data.statements as { text: string; speaker: string }[])[0]!;
+    s1.text = 'will not work';
+    s1.speaker = 'nobody';
+    expect(issuesOf(data).map((i) => i.path)).toEqual([
+      'statements[0].text',
+      'statements[0].speaker',
+    ]);
+  });
+
   it('reports unknown fields by name', () => {
     const data = { ...storyFile(), headlne: 'typo' };
     expect(issuesOf(data)).toEqual([

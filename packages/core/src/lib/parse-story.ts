@@ -3,7 +3,7 @@ import { type StoryIssue, StoryValidationError } from './errors.js';
 import { resolveAnchor } from './resolve-anchor.js';
 import { storyFileSchema } from './schema.js';
 import { splitParagraphs } from './split-paragraphs.js';
-import type { Anchor, Block, Story } from './types.js';
+import type { Anchor, Block, Span, Story } from './types.js';
 import { checkInvariants } from './validate-story.js';
 import { issuesFromZod } from './zod-issues.js';
 
@@ -111,11 +111,15 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
   }
   if (issues.length > 0) throw new StoryValidationError(issues);
 
-  const locate = (path: string, anchor: Anchor) => {
+  const unresolved = new Set<Span>();
+  const locate = (path: string, anchor: Anchor): Span => {
     const result = resolveAnchor(body, anchor);
     if (result.ok) return result.span;
     add(path, result.message);
-    return { block: body[0]?.id ?? 'p1', start: 0, end: 0 };
+    // A placeholder keeps the story's shape; the invariant checks skip it (already reported).
+    const placeholder = { block: body[0]?.id ?? 'p1', start: 0, end: 0 };
+    unresolved.add(placeholder);
+    return placeholder;
   };
   const statements = input.statements.map(({ anchor, ...s }, i) => ({
     ...s,
@@ -130,15 +134,7 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
   }));
   const { $schema: _schema, ...rest } = input;
   const story = { ...rest, body, statements, figures } as Story;
-
-  // Spans that did not resolve are already reported; checking them again would only add noise.
-  const unresolved = new Set(
-    issues.map((issue) => issue.path.replace(/\.(text|anchor)$/, '.span')),
-  );
-  for (const issue of checkInvariants(story, file)) {
-    if (![...unresolved].some((path) => issue.path.startsWith(path.replace(/\.span$/, ''))))
-      issues.push(issue);
-  }
+  issues.push(...checkInvariants(story, file, unresolved));
   if (issues.length > 0) throw new StoryValidationError(issues);
   return deepFreeze(story);
 }

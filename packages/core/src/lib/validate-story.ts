@@ -2,7 +2,7 @@ import { isBoilerplate } from './boilerplate.js';
 import type { StoryIssue } from './errors.js';
 import { numbersInText } from './numbers-in-text.js';
 import { storySchema } from './schema.js';
-import type { Story } from './types.js';
+import type { Span, Story } from './types.js';
 import { issuesFromZod } from './zod-issues.js';
 
 /** Options for {@link validateStory}. */
@@ -31,8 +31,15 @@ export function validateStory(input: unknown, options: ValidateOptions = {}): St
   return checkInvariants(parsed.data as Story, options.file);
 }
 
-/** Runs the invariant checks on a story whose shape is already known to be right. */
-export function checkInvariants(story: Story, file?: string): StoryIssue[] {
+/**
+ * Runs the invariant checks on a story whose shape is already known to be right. Spans listed in
+ * `unresolved` (anchors that did not resolve, already reported) are not checked again.
+ */
+export function checkInvariants(
+  story: Story,
+  file?: string,
+  unresolved: ReadonlySet<Span> = new Set(),
+): StoryIssue[] {
   const issues: StoryIssue[] = [];
   const add = (path: string, message: string): void => {
     issues.push(file === undefined ? { path, message } : { file, path, message });
@@ -88,10 +95,8 @@ export function checkInvariants(story: Story, file?: string): StoryIssue[] {
     }
   });
 
-  const spanText = (
-    path: string,
-    span: Story['statements'][number]['span'],
-  ): string | undefined => {
+  const spanText = (path: string, span: Span): string | undefined => {
+    if (unresolved.has(span)) return undefined;
     const block = blocks.get(span.block) as Story['body'][number] | undefined;
     if (!block) {
       ref(`${path}.block`, span.block, blocks, 'body block');
