@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStory } from '@storykit/core/node';
+import { checkJsonLd } from '@storykit/jsonld/check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
@@ -103,12 +104,54 @@ describe('storykit build', () => {
     );
   });
 
-  it('writes the same bytes twice', () => {
+  it('writes the same bytes twice, for every output', () => {
     const a = temp('storykit-a-');
     const b = temp('storykit-b-');
     storykit(['build', SEED, '-o', a, '-q']);
     storykit(['build', SEED, '-o', b, '-q']);
-    expect(readFileSync(join(a, 'story.json'))).toEqual(readFileSync(join(b, 'story.json')));
+    const files = readdirSync(a).sort();
+    expect(files).toEqual(readdirSync(b).sort());
+    for (const file of files)
+      expect(readFileSync(join(a, file))).toEqual(readFileSync(join(b, file)));
+  });
+
+  it('writes the schema.org graph, valid offline, and a page that embeds the same graph', async () => {
+    const out = temp('storykit-jsonld-');
+    const { code } = storykit(['build', SEED, '--out', out, '--only', 'jsonld', '-q']);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['article.html', 'article.jsonld']);
+    const jsonld = readFileSync(join(out, 'article.jsonld'), 'utf8');
+    const result = await checkJsonLd(jsonld);
+    expect(result.errors).toEqual([]);
+    expect(JSON.parse(jsonld)['@graph'][0]).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: loadStory(SEED).headline,
+    });
+    // Python's HTML parser finds exactly one JSON-LD script, holding the same graph.
+    const scripts = JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          [
+            'import sys, json',
+            'from html.parser import HTMLParser',
+            'class P(HTMLParser):',
+            '    found, inside = [], False',
+            '    def handle_starttag(self, tag, attrs):',
+            "        self.inside = tag == 'script' and ('type', 'application/ld+json') in attrs",
+            "        if self.inside: self.found.append('')",
+            '    def handle_endtag(self, tag): self.inside = False',
+            '    def handle_data(self, data):',
+            '        if self.inside: self.found[-1] += data',
+            'p = P(); p.feed(sys.stdin.read()); print(json.dumps(p.found))',
+          ].join('\n'),
+        ],
+        { input: readFileSync(join(out, 'article.html'), 'utf8'), encoding: 'utf8' },
+      ),
+    );
+    expect(scripts).toHaveLength(1);
+    expect(JSON.parse(scripts[0])).toEqual(JSON.parse(jsonld));
   });
 });
 

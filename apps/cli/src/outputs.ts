@@ -1,4 +1,6 @@
 import type { Story } from '@storykit/core';
+import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
+import { articleHtml } from './article-html.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
 export interface OutputFile {
@@ -24,5 +26,13 @@ export const OUTPUTS: readonly Output[] = [
     name: 'story',
     description: 'the normalized, validated model (story.json)',
     build: async (story) => [{ name: 'story.json', data: `${JSON.stringify(story, null, 2)}\n` }],
+  },
+  {
+    name: 'jsonld',
+    description: 'the schema.org graph (article.jsonld) and a page that embeds it (article.html)',
+    build: async (story) => [
+      { name: 'article.jsonld', data: `${serializeJsonLd(toJsonLd(story), 2)}\n` },
+      { name: 'article.html', data: articleHtml(story) },
+    ],
   },
 ];
