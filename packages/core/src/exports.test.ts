@@ -13,6 +13,7 @@ describe('public API', () => {
       'blockSchema',
       'centralClaim',
       'checkInvariants',
+      'comparableFigures',
       'deepFreeze',
       'entitySchema',
       'figureSchema',

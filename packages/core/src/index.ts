@@ -21,6 +21,8 @@ export {
   blockById,
   type ClaimDebate,
   centralClaim,
+  comparableFigures,
+  type FigureComparison,
   type FormatFigureOptions,
   formatFigureValue,
   paragraphNumber,

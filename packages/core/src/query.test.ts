@@ -1,5 +1,6 @@
 import {
   centralClaim,
+  comparableFigures,
   formatFigureValue,
   paragraphNumber,
   relationsOf,
@@ -70,5 +71,33 @@ describe('queries', () => {
     expect(debate?.supports.map((x) => x.id)).toEqual(['s2']);
     expect(debate?.disputes.map((x) => x.id)).toEqual(['s3', 's4']);
     expect(centralClaim(story({ relations: [] }))).toBeUndefined();
+  });
+
+  it('groups figures that compare by unit and measure, largest group first', () => {
+    const f = (id: string, unit: string, measure: string) => ({
+      id,
+      value: 84,
+      unit,
+      measure,
+      subject: id,
+      anchor: { exact: 'At least 84', occurrence: 1 },
+    });
+    const s = story({
+      figures: [
+        f('a', 'people', 'killed'),
+        f('b', 'percent', 'turnout'),
+        f('c', 'People', 'Killed'),
+        f('d', 'percent', 'turnout'),
+        f('e', 'people', 'killed'),
+        f('g', 'miles', 'distance'),
+      ],
+    });
+    expect(
+      comparableFigures(s).map((g) => [g.unit, g.measure, g.figures.map((x) => x.id)]),
+    ).toEqual([
+      ['people', 'killed', ['a', 'c', 'e']],
+      ['percent', 'turnout', ['b', 'd']],
+    ]);
+    expect(comparableFigures(story({ figures: [f('a', 'people', 'killed')] }))).toEqual([]);
   });
 });

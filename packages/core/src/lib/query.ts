@@ -148,3 +148,36 @@ export function formatFigureValue(figure: Figure, options: FormatFigureOptions =
     .filter(Boolean)
     .join(' ');
 }
+
+/** Figures that can be drawn side by side: same unit, same measure, different subjects. */
+export interface FigureComparison {
+  /** The shared unit ("people"). */
+  readonly unit: string;
+  /** The shared measure ("killed"). */
+  readonly measure: string;
+  /** The figures, in article order. */
+  readonly figures: readonly Figure[];
+}
+
+/**
+ * Groups of two or more figures that compare — the same `unit` and `measure` (compared without
+ * case) — largest group first, ties in article order. The seed gives one: the people killed in the
+ * Nice, Istanbul and Baghdad attacks. Use it to decide where a chart makes sense.
+ */
+export function comparableFigures(story: Story): FigureComparison[] {
+  const groups = new Map<string, Figure[]>();
+  for (const figure of story.figures) {
+    const key = `${figure.unit.toLowerCase()}\u0000${figure.measure.toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(figure);
+    else groups.set(key, [figure]);
+  }
+  return [...groups.values()]
+    .filter((figures) => figures.length >= 2)
+    .map((figures) => ({
+      unit: (figures[0] as Figure).unit,
+      measure: (figures[0] as Figure).measure,
+      figures,
+    }))
+    .sort((a, b) => b.figures.length - a.figures.length);
+}
