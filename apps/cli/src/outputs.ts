@@ -1,4 +1,5 @@
 import type { Story } from '@storykit/core';
+import { toDocx } from '@storykit/docx';
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
 import { articleHtml } from './article-html.js';
 
@@ -34,5 +35,10 @@ export const OUTPUTS: readonly Output[] = [
       { name: 'article.jsonld', data: `${serializeJsonLd(toJsonLd(story), 2)}\n` },
       { name: 'article.html', data: articleHtml(story) },
     ],
+  },
+  {
+    name: 'docx',
+    description: 'the analyst’s report as a Word document (report.docx)',
+    build: async (story) => [{ name: 'report.docx', data: await toDocx(story) }],
   },
 ];

@@ -1,0 +1,122 @@
+import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { escapeXml } from './text.js';
+
+/** The document's core properties (OPC Part 2 §11, `docProps/core.xml`). */
+export interface CoreProperties {
+  readonly title: string;
+  readonly subject?: string;
+  readonly creator: string;
+  readonly keywords: string;
+  readonly description: string;
+  /** BCP 47 language of the content (`dc:language`). */
+  readonly language: string;
+  /** ISO 8601 date, possibly partial: written as `dcterms:created` and `dcterms:modified`. */
+  readonly date?: string;
+}
+
+/**
+ * The zip entries' time: 1980-01-01 12:00, near the earliest a zip (DOS) timestamp can hold. It is
+ * a property of the container, not a claim about the document (whose date is in core.xml). Zip
+ * times are local: noon of a local date gives the same fields, so the same bytes, in every zone.
+ */
+const ZIP_TIME = new Date(1980, 0, 1, 12, 0, 0);
+
+/**
+ * Makes a package from the `docx` library byte-for-byte reproducible: writes `docProps/core.xml`
+ * from the story (the library stamps the clock's time there), renumbers the ids the library draws
+ * at random (chart relationship ids) or from process-wide counters (drawing, bookmark and table
+ * of contents ids), and zips again — the chart's embedded workbook too — with a fixed entry time,
+ * `[Content_Types].xml` first and the other parts in name order.
+ */
+export function fixPackage(bytes: Uint8Array, properties: CoreProperties): Uint8Array {
+  const parts = unzipSync(bytes);
+  parts['docProps/core.xml'] = strToU8(coreXml(properties));
+  const ids = new IdMaps();
+  for (const name of sortedNames(parts)) {
+    if (name.endsWith('.xml') || name.endsWith('.rels')) {
+      parts[name] = strToU8(ids.renumber(strFromU8(parts[name] as Uint8Array)));
+    } else if (name.endsWith('.xlsx')) {
+      parts[name] = rezip(unzipSync(parts[name] as Uint8Array));
+    }
+  }
+  return rezip(parts);
+}
+
+/** `[Content_Types].xml` first (some readers look for it there), then the parts in name order. */
+function sortedNames(parts: Record<string, Uint8Array>): string[] {
+  return Object.keys(parts).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+}
+
+function rezip(parts: Record<string, Uint8Array>): Uint8Array<ArrayBuffer> {
+  const ordered: Zippable = {};
+  for (const name of sortedNames(parts)) {
+    ordered[name] = [parts[name] as Uint8Array, { mtime: ZIP_TIME }];
+  }
+  return zipSync(ordered, { level: 6 });
+}
+
+/**
+ * New ids in order of first appearance across the package, so that the same document gives the
+ * same ids whatever the process made before it: random relationship ids (`rId` + 21 characters
+ * from nanoid) become `rIdS1`, `rIdS2`, …; `_Toc` bookmark names, bookmark ids and drawing ids
+ * count from 1.
+ */
+class IdMaps {
+  private readonly relationships = new Map<string, string>();
+  private readonly toc = new Map<string, string>();
+  private readonly bookmarks = new Map<string, string>();
+  private drawing = 0;
+
+  private static next(map: Map<string, string>, key: string, make: (n: number) => string): string {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = make(map.size + 1);
+      map.set(key, value);
+    }
+    return value;
+  }
+
+  renumber(xml: string): string {
+    return xml
+      .replace(/\brId[A-Za-z0-9_-]{21}\b/g, (id) =>
+        IdMaps.next(this.relationships, id, (n) => `rIdS${n}`),
+      )
+      .replace(/\b_Toc(\d+)\b/g, (name) => IdMaps.next(this.toc, name, (n) => `_Toc${n}`))
+      .replace(
+        /(<w:bookmark(?:Start|End)\b[^>]*?\sw:id=")(\d+)"/g,
+        (_, head: string, id: string) => `${head}${IdMaps.next(this.bookmarks, id, String)}"`,
+      )
+      .replace(
+        /(<wp:docPr\b[^>]*?\sid=")(\d+)"/g,
+        (_, head: string) => `${head}${++this.drawing}"`,
+      );
+  }
+}
+
+/** A date for `dcterms:created` (W3CDTF): a partial date is taken at its first day, midnight UTC. */
+function w3cdtf(date: string): string {
+  if (date.includes('T')) return new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
+}
+
+function coreXml(p: CoreProperties): string {
+  const element = (name: string, value: string | undefined, attributes = '') =>
+    value === undefined ? '' : `<${name}${attributes}>${escapeXml(value)}</${name}>`;
+  const date = p.date ? w3cdtf(p.date) : undefined;
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    element('dc:title', p.title),
+    element('dc:subject', p.subject),
+    element('dc:creator', p.creator),
+    element('cp:keywords', p.keywords),
+    element('dc:description', p.description),
+    element('dc:language', p.language),
+    element('dcterms:created', date, ' xsi:type="dcterms:W3CDTF"'),
+    element('dcterms:modified', date, ' xsi:type="dcterms:W3CDTF"'),
+    '</cp:coreProperties>',
+  ].join('');
+}

@@ -1,0 +1,612 @@
+import {
+  centralClaim,
+  comparableFigures,
+  type Figure,
+  formatFigureValue,
+  paragraphNumber,
+  relationsOf,
+  type Source,
+  type Statement,
+  type Story,
+  sourceById,
+  sourceLabel,
+  statementsBy,
+} from '@storykit/core';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { ChartRun } from 'docx/charts';
+import { attributionLine, formatDate, howReached, statementKindLabel } from './describe.js';
+import { fixPackage } from './package-parts.js';
+import { xmlText } from './text.js';
+
+/** The parts of the report, in the order they appear. */
+export type DocxSection = 'summary' | 'statements' | 'figures' | 'sources' | 'article' | 'notes';
+
+/** Every {@link DocxSection}, in report order. */
+export const DOCX_SECTIONS: readonly DocxSection[] = [
+  'summary',
+  'statements',
+  'figures',
+  'sources',
+  'article',
+  'notes',
+];
+
+/** Options for {@link toDocx}. */
+export interface DocxOptions {
+  /** Which parts to include, in report order whatever order they are given in; default all. */
+  readonly sections?: readonly DocxSection[];
+  /**
+   * The document's creation date (core property `dcterms:created`), ISO 8601. Default: the story's
+   * `modified`, else `published`; when the story has neither, the document carries no date at all
+   * rather than the clock's.
+   */
+  readonly date?: string;
+  /** Locale for dates and numbers; default `'en-US'`. */
+  readonly locale?: string;
+  /** Draw a chart where figures compare ({@link comparableFigures}); default `true`. */
+  readonly chart?: boolean;
+}
+
+/** The most bars a chart gets; a larger group of comparable figures is left to the table. */
+const MAX_CHART_BARS = 12;
+
+const STYLE = {
+  quotation: 'StorykitQuotation',
+  statementText: 'StorykitStatementText',
+  figureText: 'StorykitFigureText',
+  meta: 'StorykitMeta',
+  tableText: 'StorykitTableText',
+} as const;
+
+/**
+ * The story as an analyst's report in Word format (DOCX): a title page, a table of contents over
+ * real Heading 1/2 styles, the central claim and who supports and disputes it, every statement
+ * grouped by speaker with a footnote to its paragraph, the figures as a table with a native chart
+ * where they compare, the sources as a table, the article with paragraph numbers and its quotes
+ * and figures in their own character styles, and the editor's notes. The same story gives the same
+ * bytes: the core properties carry the story's date (or none) and the zip entries a fixed time.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { loadStory } from '@storykit/core/node';
+ * import { toDocx } from '@storykit/docx';
+ *
+ * writeFileSync('report.docx', await toDocx(loadStory('fixtures/kerry-on-the-run')));
+ * ```
+ */
+export async function toDocx(story: Story, options: DocxOptions = {}): Promise<Uint8Array> {
+  const locale = options.locale ?? 'en-US';
+  const wanted = new Set(options.sections ?? DOCX_SECTIONS);
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  const ctx: Context = {
+    story,
+    locale,
+    footnotes,
+    nextFootnote: 1,
+    chart: options.chart !== false,
+  };
+
+  const body = [
+    ...titlePage(ctx),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ children: [new PageBreak()] }),
+    ...(wanted.has('summary') ? summary(ctx) : []),
+    ...(wanted.has('statements') ? statements(ctx) : []),
+    ...(wanted.has('figures') ? figures(ctx) : []),
+    ...(wanted.has('sources') ? sources(ctx) : []),
+    ...(wanted.has('article') ? article(ctx) : []),
+    ...(wanted.has('notes') ? notes(ctx) : []),
+  ];
+
+  const doc = new Document({
+    title: text(story.headline),
+    ...(story.dek ? { subject: text(story.dek) } : {}),
+    creator: text(creatorOf(story)),
+    keywords: text(story.keywords.join(', ')),
+    description: text(`storykit report of “${story.headline}” (${story.id})`),
+    features: { updateFields: true },
+    styles: styles(),
+    footnotes,
+    sections: [
+      {
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: STYLE.meta,
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun(text(`storykit report · ${story.id} · page `)),
+                  new TextRun({ children: [PageNumber.CURRENT] }),
+                  new TextRun(' of '),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+
+  const date = options.date ?? story.modified ?? story.published;
+  const packed = await Packer.toBuffer(doc);
+  return fixPackage(new Uint8Array(packed), {
+    title: story.headline,
+    ...(story.dek ? { subject: story.dek } : {}),
+    creator: creatorOf(story),
+    keywords: story.keywords.join(', '),
+    description: `storykit report of “${story.headline}” (${story.id})`,
+    language: story.language,
+    ...(date ? { date } : {}),
+  });
+}
+
+interface Context {
+  readonly story: Story;
+  readonly locale: string;
+  readonly footnotes: Record<string, { children: Paragraph[] }>;
+  nextFootnote: number;
+  readonly chart: boolean;
+}
+
+const text = xmlText;
+
+/** The authors' names, else the publisher's, else storykit: who the report's creator is. */
+function creatorOf(story: Story): string {
+  const authors = story.authors
+    .map((id) => sourceById(story, id)?.name)
+    .filter((name): name is string => name !== undefined);
+  if (authors.length) return authors.join(', ');
+  return sourceById(story, story.publisher)?.name ?? 'storykit';
+}
+
+function heading(level: 1 | 2, title: string): Paragraph {
+  return new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    keepNext: true,
+    children: [new TextRun(text(title))],
+  });
+}
+
+function plain(value: string, style?: string): Paragraph {
+  return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(text(value))] });
+}
+
+/** A footnote pointing at the statement's paragraph of the article: "Article ¶7 (p7)". */
+function provenance(ctx: Context, statement: Statement): FootnoteReferenceRun {
+  const id = ctx.nextFootnote++;
+  const number = paragraphNumber(ctx.story, statement.span.block);
+  ctx.footnotes[id] = {
+    children: [
+      plain(
+        `Article ¶${number} (${statement.span.block}), characters ${statement.span.start}–${statement.span.end}.`,
+      ),
+    ],
+  };
+  return new FootnoteReferenceRun(id);
+}
+
+function titlePage(ctx: Context): Paragraph[] {
+  const { story, locale } = ctx;
+  const publisher = sourceById(story, story.publisher);
+  const date = story.published ?? story.modified;
+  const photo = story.media.find((m) => m.kind === 'image' && (m.credit || m.caption));
+  const meta = [
+    publisher ? `Publisher: ${publisher.name}` : undefined,
+    story.authors.length
+      ? `By ${story.authors.map((a) => sourceById(story, a)?.name ?? a).join(', ')}`
+      : undefined,
+    date ? `Published ${formatDate(date, locale)}` : 'Publication date: not given in the article',
+    story.section ? `Section: ${story.section}` : undefined,
+    photo?.credit ? `Photo: ${photo.credit}` : undefined,
+  ].filter((line): line is string => line !== undefined);
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text(story.headline))] }),
+    ...(story.dek ? [plain(story.dek, 'Subtitle')] : []),
+    ...meta.map((line) => plain(line, STYLE.meta)),
+    ...(photo?.caption ? [plain(`Photo caption: ${photo.caption}`, STYLE.meta)] : []),
+    plain(`Story id: ${story.id}`, STYLE.meta),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+/**
+ * "John Kerry, US Secretary of State, US Department of State", or with `short` "John Kerry";
+ * "The article" for the article's own voice.
+ */
+function speakerName(story: Story, speaker: string | null, short = false): string {
+  if (speaker === null) return 'The article';
+  return short ? (sourceById(story, speaker)?.name ?? speaker) : sourceLabel(story, speaker);
+}
+
+/** The statement's words as the report shows them: quotations in quotation marks. */
+function quoted(statement: Statement): string {
+  return statement.kind === 'indirect' ? statement.text : `“${statement.text}”`;
+}
+
+function summary(ctx: Context): Paragraph[] {
+  const { story } = ctx;
+  const debate = centralClaim(story);
+  const out = [heading(1, 'Summary')];
+  if (story.dek) out.push(plain(story.dek));
+  if (!debate) {
+    out.push(
+      plain('The article weighs no claim against another: no statement is disputed or supported.'),
+    );
+    return out;
+  }
+  const { claim } = debate;
+  out.push(
+    new Paragraph({
+      children: [
+        new TextRun({ text: 'The central claim: ', bold: true }),
+        new TextRun(text(`${speakerName(story, claim.speaker, true)}: ${quoted(claim)}`)),
+        new TextRun(text(` (¶${paragraphNumber(story, claim.span.block)})`)),
+        provenance(ctx, claim),
+      ],
+    }),
+  );
+  for (const [title, side] of [
+    ['Who supports it', debate.supports],
+    ['Who disputes it', debate.disputes],
+  ] as const) {
+    out.push(heading(2, title));
+    if (side.length === 0) out.push(plain('No one in the article.'));
+    for (const statement of side) {
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new TextRun({
+              text: text(`${speakerName(story, statement.speaker, true)}: `),
+              bold: true,
+            }),
+            new TextRun(text(quoted(statement))),
+            new TextRun(text(` (¶${paragraphNumber(story, statement.span.block)})`)),
+            provenance(ctx, statement),
+          ],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function statements(ctx: Context): (Paragraph | Table)[] {
+  const { story, locale } = ctx;
+  const out: Paragraph[] = [heading(1, 'Statements')];
+  const speakers: (string | null)[] = [];
+  for (const s of story.statements) if (!speakers.includes(s.speaker)) speakers.push(s.speaker);
+  for (const speaker of speakers) {
+    out.push(heading(2, speakerName(story, speaker)));
+    for (const statement of statementsBy(story, speaker)) {
+      out.push(
+        new Paragraph({
+          ...(statement.kind === 'direct' ? { style: STYLE.quotation } : {}),
+          children: [new TextRun(text(quoted(statement))), provenance(ctx, statement)],
+        }),
+      );
+      const details = [
+        statementKindLabel(statement),
+        attributionLine(story, statement, locale),
+        statement.topic ? `topic: ${statement.topic}` : '',
+      ].filter(Boolean);
+      out.push(plain(details.join(' · '), STYLE.meta));
+      for (const view of relationsOf(story, statement.id)) {
+        const verb = (view.direction === 'outgoing' ? RELATION_OUT : RELATION_IN)[
+          view.relation.kind
+        ];
+        out.push(
+          plain(
+            `${verb}: ${speakerName(story, view.other.speaker)}, ${quoted(view.other)}`,
+            STYLE.meta,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** How a relation reads from its `from` statement, and from its `to` statement. */
+const RELATION_OUT = {
+  disputes: 'disputes',
+  supports: 'supports',
+  'responds-to': 'responds to',
+  cites: 'cites',
+} as const;
+const RELATION_IN = {
+  disputes: 'disputed by',
+  supports: 'supported by',
+  'responds-to': 'answered by',
+  cites: 'cited by',
+} as const;
+
+/** The width of the text on an A4 page with Word's default 1-inch margins, in twentieths of a point. */
+const TEXT_WIDTH = 11906 - 2 * 1440;
+
+function cell(value: string, width: number, header = false): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [
+      new Paragraph({
+        style: STYLE.tableText,
+        children: [new TextRun({ text: text(value), bold: header })],
+      }),
+    ],
+  });
+}
+
+/** A table with a repeated header row; `widths` are the columns' shares of the text width. */
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+): Table {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const twips = widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const at = (i: number) => twips[i] ?? 0;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: twips,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, at(i), true)) }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((v, i) => cell(v, at(i))) }),
+      ),
+    ],
+  });
+}
+
+function figureRow(story: Story, figure: Figure, locale: string): string[] {
+  const place = story.entities.find((e) => e.id === figure.place)?.name ?? '';
+  const source = figure.source
+    ? sourceLabel(story, figure.source, { affiliation: false })
+    : figure.statement
+      ? speakerName(story, story.statements.find((s) => s.id === figure.statement)?.speaker ?? null)
+      : '';
+  return [
+    formatFigureValue(figure, { locale, unit: false }),
+    figure.unit,
+    figure.measure,
+    figure.subject,
+    figure.date ? formatDate(figure.date, locale) : '',
+    place,
+    source,
+    `¶${paragraphNumber(story, figure.span.block)}`,
+  ];
+}
+
+function figures(ctx: Context): (Paragraph | Table)[] {
+  const { story, locale } = ctx;
+  const out: (Paragraph | Table)[] = [heading(1, 'Figures')];
+  if (story.figures.length === 0) return [...out, plain('The article gives no figures.')];
+  out.push(
+    table(
+      ['Value', 'Unit', 'What it counts', 'About', 'Date', 'Place', 'Source', '¶'],
+      story.figures.map((f) => figureRow(story, f, locale)),
+      [11, 12, 17, 16, 11, 12, 14, 7],
+    ),
+  );
+  // A chart helps where a handful of numbers compare; beyond a dozen bars the table says more.
+  const comparison = ctx.chart
+    ? comparableFigures(story).find((group) => group.figures.length <= MAX_CHART_BARS)
+    : undefined;
+  if (comparison) {
+    const title = `${comparison.measure} (${comparison.unit})`;
+    const labels = comparison.figures.map((f) => f.subject);
+    // A range is drawn at its lower end, a hedged number at the number: the labels say which.
+    const values = comparison.figures.map((f) =>
+      typeof f.value === 'number' ? f.value : f.value.low,
+    );
+    const alternative = comparison.figures
+      .map((f) => `${f.subject}: ${formatFigureValue(f, { locale })}`)
+      .join('; ');
+    out.push(heading(2, `Chart: ${title}`));
+    out.push(
+      new Paragraph({
+        children: [
+          new ChartRun({
+            type: 'bar',
+            title: text(title),
+            categories: labels.map(text),
+            series: [{ name: text(comparison.measure), values }],
+            legend: false,
+            dataLabels: { value: true },
+            transformation: { width: 560, height: 60 + 40 * labels.length },
+            altText: {
+              name: text(`Bar chart: ${title}`),
+              description: text(alternative),
+            },
+          }),
+        ],
+      }),
+    );
+    out.push(plain(`The chart in words: ${alternative}.`, STYLE.meta));
+  }
+  return out;
+}
+
+function sources(ctx: Context): (Paragraph | Table)[] {
+  const { story } = ctx;
+  const out: (Paragraph | Table)[] = [heading(1, 'Sources')];
+  if (story.sources.length === 0) return [...out, plain('The article names no sources.')];
+  const kind: Record<Source['kind'], string> = {
+    person: 'person',
+    organization: 'organisation',
+    anonymous: 'unnamed source',
+  };
+  out.push(
+    table(
+      ['Source', 'Kind', 'Role', 'Affiliation', 'How reached', 'Statements'],
+      story.sources.map((s) => [
+        s.name,
+        kind[s.kind],
+        s.role ?? '',
+        sourceById(story, s.affiliation)?.name ?? '',
+        howReached(story, s).join('; '),
+        String(statementsBy(story, s.id).length),
+      ]),
+      [18, 10, 22, 16, 26, 8],
+    ),
+  );
+  const anonymous = story.sources.filter((s) => s.kind === 'anonymous');
+  if (anonymous.length) {
+    out.push(
+      plain(
+        `Unnamed sources are described as the article describes them (${anonymous.map((s) => `“${s.name}”`).join(', ')}); the article does not identify them.`,
+        STYLE.meta,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Where in a block each character style applies: statements' quotations and figures. */
+function blockRuns(story: Story, blockId: string, blockText: string): ParagraphChild[] {
+  const marks: { start: number; end: number; style: string }[] = [];
+  for (const s of story.statements) {
+    if (s.span.block === blockId && s.kind !== 'indirect')
+      marks.push({ ...s.span, style: STYLE.statementText });
+  }
+  for (const f of story.figures) {
+    if (f.span.block === blockId) marks.push({ ...f.span, style: STYLE.figureText });
+  }
+  const cuts = new Set([0, blockText.length]);
+  for (const m of marks) {
+    cuts.add(m.start);
+    cuts.add(m.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: ParagraphChild[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
+    const covering = marks.filter((m) => m.start <= start && m.end >= end);
+    // A figure inside a quotation shows as a figure: it is the narrower mark.
+    const style = covering.find((m) => m.style === STYLE.figureText)?.style ?? covering[0]?.style;
+    runs.push(
+      new TextRun({ text: text(blockText.slice(start, end)), ...(style ? { style } : {}) }),
+    );
+  }
+  return runs;
+}
+
+function article(ctx: Context): Paragraph[] {
+  const { story } = ctx;
+  return [
+    heading(1, 'The article'),
+    plain(
+      'The full text as received, without the paywall and subscription lines; quotations and figures the model records are set in their own character styles (Storykit Statement Text, Storykit Figure Text).',
+      STYLE.meta,
+    ),
+    ...story.body.map(
+      (block, i) =>
+        new Paragraph({
+          ...(block.kind === 'quote' ? { style: STYLE.quotation } : {}),
+          children: [
+            new TextRun({ text: `¶${i + 1}  `, bold: true }),
+            ...blockRuns(story, block.id, block.text),
+          ],
+        }),
+    ),
+  ];
+}
+
+function notes(ctx: Context): Paragraph[] {
+  const { story } = ctx;
+  const out = [heading(1, 'Editor’s notes')];
+  out.push(
+    plain(
+      'What follows is asserted by the editor who curated the model, not by the article.',
+      STYLE.meta,
+    ),
+  );
+  if (story.notes.length === 0) out.push(plain('None.'));
+  for (const note of story.notes) {
+    out.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: text(note.about ? `${note.about}: ` : ''), bold: true }),
+          new TextRun(text(note.text)),
+        ],
+      }),
+    );
+  }
+  return out;
+}
+
+function styles() {
+  return {
+    paragraphStyles: [
+      {
+        id: 'Subtitle',
+        name: 'Subtitle',
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { size: 28, color: '404040' },
+        paragraph: { spacing: { after: 240 } },
+      },
+      {
+        id: STYLE.quotation,
+        name: 'Storykit Quotation',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { italics: true },
+        paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 60 } },
+      },
+      {
+        id: STYLE.meta,
+        name: 'Storykit Meta',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 18, color: '555555' },
+        paragraph: { spacing: { after: 120 } },
+      },
+      {
+        id: STYLE.tableText,
+        name: 'Storykit Table Text',
+        basedOn: 'Normal',
+        run: { size: 18 },
+        paragraph: { spacing: { before: 0, after: 0 } },
+      },
+    ],
+    characterStyles: [
+      {
+        id: STYLE.statementText,
+        name: 'Storykit Statement Text',
+        basedOn: 'DefaultParagraphFont',
+        run: { shading: { type: 'clear', fill: 'FFF2CC', color: 'auto' } },
+      },
+      {
+        id: STYLE.figureText,
+        name: 'Storykit Figure Text',
+        basedOn: 'DefaultParagraphFont',
+        run: { bold: true, color: '1F4E79' },
+      },
+    ],
+  } as const;
+}
