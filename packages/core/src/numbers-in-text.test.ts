@@ -12,6 +12,10 @@ describe('numbersInText', () => {
     ['less than a decade ago', [1]],
     ['the triple suicide attack', [3]],
     ['ISIS 2.0', [2]],
+    ['$2.4 million', [2.4, 2_400_000]],
+    ['1.2 billion doses', [1.2, 1_200_000_000]],
+    ['two dozen workers', [2, 12, 24]],
+    ['a dozen', [1, 12]],
     ['no numbers here', []],
   ])('%s → %j', (text, expected) => {
     expect(numbersInText(text)).toEqual(expected);

@@ -64,11 +64,20 @@ const STANDALONE: Readonly<Record<string, number>> = {
 const DIGITS = /\d+(?:,\d{3})*(?:\.\d+)?|\.\d+/g;
 const WORD = /[A-Za-z]+/g;
 
-/** Every number written in `text`, in the order they appear (word numbers folded: "two hundred" → 200). */
+const SCALED = /^\s+(thousand|million|billion|trillion)\b/i;
+
+/**
+ * Every number written in `text`, in the order they appear (word numbers folded: "two hundred" →
+ * 200). A number with a scale word is read both ways ("1.2 million" gives 1.2 and 1200000; "two
+ * dozen" gives 2, 12 and 24), so a figure may record either.
+ */
 export function numbersInText(text: string): number[] {
   const found: { at: number; value: number }[] = [];
   for (const match of text.matchAll(DIGITS)) {
-    found.push({ at: match.index, value: Number(match[0].replaceAll(',', '')) });
+    const value = Number(match[0].replaceAll(',', ''));
+    found.push({ at: match.index, value });
+    const scale = SCALED.exec(text.slice(match.index + match[0].length))?.[1]?.toLowerCase();
+    if (scale) found.push({ at: match.index, value: value * (SCALES[scale] as number) });
   }
   let current: number | undefined;
   let total = 0;
@@ -99,6 +108,10 @@ export function numbersInText(text: string): number[] {
       }
     } else if (word === 'and' && current !== undefined) {
       // part of "two hundred and fifteen"
+    } else if ((word === 'dozen' || word === 'dozens') && current !== undefined) {
+      // "two dozen": 24, and the parts as written
+      found.push({ at: startedAt, value: current }, { at: match.index, value: 12 });
+      current *= 12;
     } else {
       flush();
       const alone = STANDALONE[word];
