@@ -14,7 +14,7 @@ describe('numbersInText', () => {
     ['ISIS 2.0', [2]],
     ['$2.4 million', [2.4, 2_400_000]],
     ['1.2 billion doses', [1.2, 1_200_000_000]],
-    ['two dozen workers', [2, 12, 24]],
+    ['two dozen workers', [2, 24, 12]],
     ['a dozen', [1, 12]],
     ['no numbers here', []],
   ])('%s → %j', (text, expected) => {
