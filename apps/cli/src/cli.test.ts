@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateStory } from '@storykit/core';
 import { loadStory } from '@storykit/core/node';
 import { checkJsonLd } from '@storykit/jsonld/check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,59 @@ describe('storykit build', () => {
     );
     expect(scripts).toHaveLength(1);
     expect(JSON.parse(scripts[0])).toEqual(JSON.parse(jsonld));
+  });
+});
+
+describe('storykit extract', () => {
+  const ARTICLE_FILE = join(SEED, 'article.txt');
+
+  it('prints the draft as JSON in the shape of story.json, which validates', () => {
+    const { code, stdout, stderr } = storykit(['extract', ARTICLE_FILE, '--json']);
+    expect([code, stderr]).toEqual([0, '']);
+    const draft = JSON.parse(stdout);
+    expect(validateStory(draft)).toEqual([]);
+    expect(draft.statements.length).toBeGreaterThan(20);
+  });
+
+  it('prints a readable table otherwise', () => {
+    const { code, stdout } = storykit(['extract', ARTICLE_FILE]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^Kerry says ISIS is 'on the run\.' Is it really\?\ndraft: \d+ statements/,
+    );
+    expect(stdout).toMatch(/\n {2}¶1 {3}partial {2}John Kerry +0\.\d\d {2}“on the run\.”\n/);
+    expect(stdout).toContain('\nfigures\n  ¶6   2 countries');
+  });
+
+  it('reads the format from the file name, or --format', () => {
+    const dir = temp('storykit-extract-');
+    writeFileSync(
+      join(dir, 'a.md'),
+      '# Title\n\n“We will rebuild the bridge,” said Mayor Lena Ortiz.\n',
+    );
+    const md = JSON.parse(storykit(['extract', join(dir, 'a.md'), '--json']).stdout);
+    expect([md.headline, md.sources[0].name]).toEqual(['Title', 'Lena Ortiz']);
+    writeFileSync(
+      join(dir, 'page'),
+      '<h1>Page</h1><p>“We will rebuild the bridge,” said Ann Lee.</p>',
+    );
+    const html = JSON.parse(
+      storykit(['extract', join(dir, 'page'), '--format', 'html', '--json']).stdout,
+    );
+    expect(html.headline).toBe('Page');
+  });
+
+  it('fails with one line: a missing file (exit 1), an unknown format (exit 2)', () => {
+    const missing = storykit(['extract', 'no-such-article.txt']);
+    expect([missing.code, missing.stderr]).toEqual([
+      1,
+      'no-such-article.txt: cannot read the article: no such file\n',
+    ]);
+    const format = storykit(['extract', ARTICLE_FILE, '--format', 'pdf']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(
+      /^storykit: option '--format <format>' argument 'pdf' is invalid/,
+    );
   });
 });
 

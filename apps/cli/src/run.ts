@@ -1,7 +1,16 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, isStoryValidationError, type Story } from '@storykit/core';
+import {
+  formatFigureValue,
+  formatIssue,
+  isStoryValidationError,
+  paragraphNumber,
+  type Story,
+  sourceLabel,
+} from '@storykit/core';
 import { loadStory, writeFileAtomic } from '@storykit/core/node';
+import { type ExtractFormat, extract } from '@storykit/extract';
 import { Command, CommanderError, Option } from 'commander';
 import { OUTPUTS, type OutputFile } from './outputs.js';
 
@@ -26,6 +35,18 @@ export const SEED_STORY = fileURLToPath(new URL('../fixtures/kerry-on-the-run', 
 
 /** A user mistake on the command line: one line on stderr and exit code 2. */
 class UsageError extends Error {}
+
+/** Input that cannot be read: one line on stderr and exit code 1. */
+class InputError extends Error {}
+
+const FORMATS: Record<string, ExtractFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
 
 /**
  * Runs the `storykit` command with the given arguments (without `node` and the script) and returns
@@ -76,6 +97,33 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       if (!options.quiet) io.stderr(`built ${story.id}: ${summary(story)}\n`);
     });
 
+  program
+    .command('extract')
+    .description('draft a story from an article: quotations and speakers, figures, sources')
+    .argument('<file>', 'the article: plain text, Markdown or HTML')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'the input format (default: from the file name, else txt)',
+      ).choices(['txt', 'md', 'html']),
+    )
+    .option('--json', 'print the draft as JSON, the shape of story.json')
+    .action(async (file: string, options: { format?: ExtractFormat; json?: boolean }) => {
+      let input: string;
+      try {
+        input = readFileSync(file, 'utf8');
+      } catch (error) {
+        const reason =
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file'
+            : (error as Error).message;
+        throw new InputError(`${file}: cannot read the article: ${reason}`);
+      }
+      const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
+      const draft = await extract(input, format, { file });
+      io.stdout(options.json ? `${JSON.stringify(draft, null, 2)}\n` : draftTable(draft));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -97,6 +145,36 @@ function selectOutputs(only: string | undefined) {
     );
   }
   return OUTPUTS.filter((o) => names.includes(o.name));
+}
+
+/** The draft as a reader scans it: statements, figures and sources, one line each. */
+function draftTable(story: Story): string {
+  const cut = (text: string, width: number) =>
+    text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  const lines = [story.headline, `draft: ${summary(story)} — review before use`, ''];
+  lines.push('statements');
+  for (const s of story.statements) {
+    const speaker = s.speaker
+      ? sourceLabel(story, s.speaker, { role: false, affiliation: false })
+      : '(article)';
+    const text = s.kind === 'indirect' ? s.text : `“${s.text}”`;
+    lines.push(
+      `  ¶${String(paragraphNumber(story, s.span.block)).padEnd(3)} ${s.kind.padEnd(8)} ${cut(speaker, 24)} ${(s.confidence ?? 0).toFixed(2)}  ${cut(text, 70)}`,
+    );
+  }
+  lines.push('', 'figures');
+  for (const f of story.figures) {
+    lines.push(
+      `  ¶${String(paragraphNumber(story, f.span.block)).padEnd(3)} ${cut(formatFigureValue(f), 32)} ${(f.confidence ?? 0).toFixed(2)}  ${cut(f.subject, 50)}`,
+    );
+  }
+  lines.push('', 'sources');
+  for (const s of story.sources) {
+    lines.push(
+      `  ${s.kind.padEnd(12)} ${(s.confidence ?? 0).toFixed(2)}  ${sourceLabel(story, s)}`,
+    );
+  }
+  return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
 }
 
 function summary(story: Story): string {
@@ -125,6 +203,10 @@ function report(error: unknown, io: RunIo): number {
   if (error instanceof UsageError) {
     io.stderr(`storykit: ${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    io.stderr(`${error.message}\n`);
+    return EXIT.invalid;
   }
   if (isStoryValidationError(error)) {
     for (const issue of error.issues) io.stderr(`${formatIssue(issue)}\n`);

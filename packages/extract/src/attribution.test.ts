@@ -1,0 +1,89 @@
+import { fromText } from '@storykit/extract';
+import { describe, expect, it } from 'vitest';
+
+/** The draft's statements as [kind, speaker name, verb, text]. */
+async function said(text: string) {
+  const story = await fromText(text);
+  const name = (id: string | null) => story.sources.find((s) => s.id === id)?.name;
+  return story.statements.map((s) => [s.kind, name(s.speaker), s.attribution.verb, s.text]);
+}
+
+describe('attribution', () => {
+  it('reads the speaker after the quotation, before or after the verb', async () => {
+    expect(
+      await said(
+        [
+          'Budget passes',
+          '“We did it,” said Mayor Lena Ortiz. “Now we build,” she added.',
+          '“It is a mistake,” Raj Patel, chief economist at the Calder Institute, told reporters.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([
+      ['direct', 'Lena Ortiz', 'said', 'We did it,'],
+      ['direct', 'Lena Ortiz', 'added', 'Now we build,'],
+      ['direct', 'Raj Patel', 'told', 'It is a mistake,'],
+    ]);
+  });
+
+  it('gives a quotation without words of its own the speaker of the one before it', async () => {
+    expect(
+      await said('Headline here\n\n“First things first,” said Ann Lee. “Second, and more.”'),
+    ).toEqual([
+      ['direct', 'Ann Lee', 'said', 'First things first,'],
+      ['direct', 'Ann Lee', undefined, 'Second, and more.'],
+    ]);
+  });
+
+  it('carries the speaker into a quotation that runs over two paragraphs', async () => {
+    const rows = await said(
+      'Headline here\n\nDr. Mira Sand said: “The trial went well and we saw results\n\n“We will publish them in June.”',
+    );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['Mira Sand', 'The trial went well and we saw results'],
+      ['Mira Sand', 'We will publish them in June.'],
+    ]);
+  });
+
+  it('resolves "he" and "she" to the person named last', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“It will pass,” said Tom Reyes. Ana Ruiz disagreed with the count.',
+        '“It will not,” she said. He said the vote would come on Friday after the recess.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['direct', 'Tom Reyes'],
+      ['direct', 'Ana Ruiz'],
+      ['indirect', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('makes unnamed sources anonymous sources, and reads the recipient of "told"', async () => {
+    const story = await fromText(
+      'Headline here\n\n“Talks have stalled,” an official who was not authorized to speak publicly told The Ledger.',
+    );
+    expect(story.sources.map((s) => [s.kind, s.name])).toEqual([
+      ['anonymous', 'an official who was not authorized to speak publicly'],
+      ['organization', 'The Ledger'],
+    ]);
+    expect(story.statements[0]?.attribution).toEqual({
+      verb: 'told',
+      recipient: story.sources[1]?.id,
+    });
+  });
+
+  it('merges titles and surnames into one source', async () => {
+    const story = await fromText(
+      [
+        'Headline here',
+        'Secretary of State John Kerry said the plan is working well for everyone involved.',
+        '“We are winning,” said Mr. Kerry. “No doubt,” Kerry said.',
+      ].join('\n\n'),
+    );
+    expect(story.sources).toEqual([
+      expect.objectContaining({ kind: 'person', name: 'John Kerry', role: 'Secretary of State' }),
+    ]);
+    expect(new Set(story.statements.map((s) => s.speaker)).size).toBe(1);
+  });
+});

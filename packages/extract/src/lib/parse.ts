@@ -1,0 +1,303 @@
+/**
+ * From the three input formats to one shape: the headline and standfirst when the input marks
+ * them, the media, the boilerplate dropped, and the body as plain-text blocks. Markdown goes
+ * through remark-parse, HTML through rehype-parse and hast-util-to-mdast (after the page's
+ * navigation, header, footer and asides are set apart), plain text through blank-line paragraphs;
+ * all three meet as mdast, whose paragraphs, headings and block quotations become blocks.
+ *
+ * The unified packages are ESM only; they are loaded with `import()` so that this package's
+ * CommonJS build can use them on Node.js 20.
+ */
+import type { Media } from '@storykit/core';
+import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
+import type { Root, RootContent } from 'mdast';
+import { isPageBoilerplate, mediaFromLines } from './plugins/boilerplate.js';
+import type { DraftBlock } from './types.js';
+
+/** What parsing gives the pipeline. */
+export interface ParsedArticle {
+  headline?: string;
+  dek?: string;
+  readonly blocks: DraftBlock[];
+  readonly media: Media[];
+  readonly boilerplate: string[];
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+async function mdastToString(node: RootContent): Promise<string> {
+  const { toString: plainText } = await import('mdast-util-to-string');
+  return squash(plainText(node));
+}
+
+/** Blocks from mdast: paragraphs, headings and block quotations, in order; boilerplate dropped. */
+async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
+  const visit = async (nodes: readonly RootContent[]): Promise<void> => {
+    for (const node of nodes) {
+      if (node.type === 'list') {
+        for (const item of node.children) await visit(item.children);
+        continue;
+      }
+      if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'blockquote')
+        continue;
+      if (node.type === 'paragraph' && node.children.every((c) => c.type === 'image')) {
+        for (const image of node.children) {
+          if (image.type !== 'image') continue;
+          parsed.media.push({
+            id: `photo${parsed.media.length ? parsed.media.length + 1 : ''}`,
+            kind: 'image',
+            ...(/^https?:\/\//.test(image.url) ? { url: image.url } : {}),
+            ...(image.alt ? { alt: image.alt } : {}),
+            ...(image.title ? { caption: image.title } : {}),
+          });
+        }
+        continue;
+      }
+      const text = await mdastToString(node);
+      if (!text) continue;
+      if (isPageBoilerplate(text)) {
+        parsed.boilerplate.push(text);
+        continue;
+      }
+      if (node.type === 'heading' && node.depth === 1 && parsed.headline === undefined) {
+        parsed.headline = text;
+        continue;
+      }
+      // A paragraph set wholly in emphasis right after the headline is the standfirst.
+      if (
+        node.type === 'paragraph' &&
+        parsed.dek === undefined &&
+        parsed.headline !== undefined &&
+        parsed.blocks.length === 0 &&
+        node.children.length === 1 &&
+        (node.children[0]?.type === 'emphasis' || node.children[0]?.type === 'strong')
+      ) {
+        parsed.dek = text;
+        continue;
+      }
+      parsed.blocks.push({
+        id: `p${parsed.blocks.length + 1}`,
+        kind:
+          node.type === 'heading' ? 'heading' : node.type === 'blockquote' ? 'quote' : 'paragraph',
+        text,
+        ...(node.type === 'heading' ? { depth: node.depth } : {}),
+      });
+    }
+  };
+  await visit(root.children);
+}
+
+/** Parses Markdown (CommonMark, via remark-parse). */
+export async function parseMarkdown(markdown: string): Promise<ParsedArticle> {
+  const { unified } = await import('unified');
+  const { default: remarkParse } = await import('remark-parse');
+  const root = unified().use(remarkParse).parse(markdown) as Root;
+  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+  await blocksFrom(root, parsed);
+  return parsed;
+}
+
+/**
+ * Parses plain text: paragraphs are separated by blank lines, lines inside one are joined. A
+ * short first line is the headline, a short single sentence after it the standfirst; a paragraph
+ * opening or closing with a credit line ("Name/AP") is a photo caption.
+ */
+export async function parseText(text: string): Promise<ParsedArticle> {
+  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .filter((lines) => lines.length > 0);
+  paragraphs.forEach((lines, index) => {
+    const joined = squash(lines.join(' '));
+    // A block of short lines mixing article and offer ("Subscribe … / Unlimited access"): drop
+    // the offer lines one by one.
+    const kept = lines.filter((line) => {
+      if (!isPageBoilerplate(line)) return true;
+      parsed.boilerplate.push(line);
+      return false;
+    });
+    if (kept.length === 0) return;
+    const media = mediaFromLines(kept);
+    if (media) {
+      parsed.media.push({
+        ...media,
+        id: parsed.media.length ? `photo${parsed.media.length + 1}` : 'photo',
+      });
+      return;
+    }
+    const paragraph = squash(kept.join(' '));
+    if (index === 0 && kept.length === 1 && isHeadline(paragraph) && paragraphs.length > 1) {
+      parsed.headline = paragraph;
+      return;
+    }
+    if (
+      parsed.headline !== undefined &&
+      parsed.dek === undefined &&
+      parsed.blocks.length === 0 &&
+      kept.length === 1 &&
+      isStandfirst(paragraph) &&
+      index < paragraphs.length - 2
+    ) {
+      parsed.dek = paragraph;
+      return;
+    }
+    if (joined !== paragraph) parsed.boilerplate.push(...lines.filter((l) => !kept.includes(l)));
+    parsed.blocks.push({ id: `p${parsed.blocks.length + 1}`, kind: 'paragraph', text: paragraph });
+  });
+  return parsed;
+}
+
+function isHeadline(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words <= 20 && !/[.:;,]$/.test(text);
+}
+
+function isStandfirst(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  const sentences = text.split(/[.?!](?:\s|$)/).filter((s) => s.trim()).length;
+  return words <= 35 && sentences === 1 && !/[“"”]/.test(text);
+}
+
+const DROP = new Set([
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'script',
+  'style',
+  'noscript',
+  'form',
+  'template',
+  'iframe',
+  'svg',
+  'button',
+]);
+
+function textOf(node: HastContent | HastRoot): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((c) => textOf(c as HastContent)).join('');
+  return '';
+}
+
+function classes(node: Element): string[] {
+  const value: unknown = node.properties?.className;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+function find(node: HastRoot | Element, test: (e: Element) => boolean): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) return child;
+    const inner = find(child, test);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function findAll(
+  node: HastRoot | Element,
+  test: (e: Element) => boolean,
+  out: Element[] = [],
+): Element[] {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) out.push(child);
+    else findAll(child, test, out);
+  }
+  return out;
+}
+
+/** A copy of the tree without the elements `drop` picks. */
+function without(node: Element, drop: (e: Element) => boolean): Element {
+  return {
+    ...node,
+    children: node.children
+      .filter((c) => c.type !== 'element' || !drop(c))
+      .map((c) => (c.type === 'element' ? without(c, drop) : c)),
+  };
+}
+
+/**
+ * Parses an HTML page: the headline from `<h1>`, the standfirst from a paragraph marked as one
+ * (`dek`, `standfirst`, `subtitle`, `summary`, `lede` classes), media from `<figure>` with
+ * `<figcaption>` (a credit inside it, by class or by the "Name/Agency" form, is split off), and
+ * the body from `<article>` (else `<main>`, else `<body>`) without navigation, header, footer,
+ * asides and scripts.
+ */
+export async function parseHtml(html: string): Promise<ParsedArticle> {
+  const { unified } = await import('unified');
+  const { default: rehypeParse } = await import('rehype-parse');
+  const { toMdast } = await import('hast-util-to-mdast');
+  const tree = unified().use(rehypeParse).parse(html) as HastRoot;
+  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+
+  const h1 = find(tree, (e) => e.tagName === 'h1');
+  if (h1) parsed.headline = squash(textOf(h1));
+  const dek = find(
+    tree,
+    (e) =>
+      (e.tagName === 'p' || e.tagName === 'h2' || e.tagName === 'div') &&
+      classes(e).some((c) => /^(dek|standfirst|subtitle|subhead|summary|lede|deck)$/i.test(c)),
+  );
+  if (dek) parsed.dek = squash(textOf(dek));
+
+  for (const figure of findAll(tree, (e) => e.tagName === 'figure')) {
+    const img = find(figure, (e) => e.tagName === 'img');
+    const caption = find(figure, (e) => e.tagName === 'figcaption');
+    const creditElement = caption
+      ? find(caption, (e) => classes(e).some((c) => /credit|byline|source/i.test(c)))
+      : undefined;
+    const creditText = creditElement
+      ? squash(textOf(creditElement)).replace(/^(?:photo|credit|image)s?\s*(?:by|:)\s*/i, '')
+      : undefined;
+    const captionText = caption
+      ? squash(textOf(creditElement ? without(caption, (e) => e === creditElement) : caption))
+      : undefined;
+    const fromLines =
+      !creditText && captionText
+        ? mediaFromLines(captionText.split(/(?<=[.!?])\s+(?=(?:Photo|Credit|Image)\b)/i))
+        : undefined;
+    const src = typeof img?.properties?.src === 'string' ? img.properties.src : undefined;
+    const alt = typeof img?.properties?.alt === 'string' ? img.properties.alt : undefined;
+    const described = fromLines
+      ? { caption: fromLines.caption, credit: fromLines.credit }
+      : { caption: captionText, credit: creditText };
+    parsed.media.push({
+      id: parsed.media.length ? `photo${parsed.media.length + 1}` : 'photo',
+      kind: 'image',
+      ...(src && /^https?:\/\//.test(src) ? { url: src } : {}),
+      ...(described.caption ? { caption: described.caption } : {}),
+      ...(described.credit ? { credit: described.credit } : {}),
+      ...(alt ? { alt } : {}),
+    });
+  }
+
+  const container =
+    find(tree, (e) => e.tagName === 'article') ??
+    find(tree, (e) => e.tagName === 'main') ??
+    find(tree, (e) => e.tagName === 'body');
+  if (!container) return parsed;
+  const drop = (e: Element) =>
+    DROP.has(e.tagName) ||
+    e.tagName === 'figure' ||
+    e.tagName === 'h1' ||
+    e === dek ||
+    classes(e).some((c) =>
+      /^(share|social|related|read-more|newsletter|ad|advert|promo|byline|credit)$/i.test(c),
+    );
+  const body = without(container, drop);
+  const root = toMdast({ type: 'root', children: [body] }) as Root;
+  const headline = parsed.headline;
+  await blocksFrom(root, parsed);
+  // A heading of the article part that repeats the page's <h1> is not a body block.
+  if (headline) parsed.headline = headline;
+  return parsed;
+}

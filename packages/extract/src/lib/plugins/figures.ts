@@ -1,0 +1,310 @@
+/**
+ * Figures: numbers in digits ("560", "1,200", "2.5", "$2.4 million", "45%") and in words ("two",
+ * "forty-five", "two dozen"), ranges ("40 to 45 percent", "between 300 and 400 workers"), their
+ * hedge ("at least", "about", "nearly", …) and unit (the noun that follows, "percent" for "%",
+ * "USD" for "$", "people" after "killed"). Years, days of the month, clock times, ordinals and
+ * numbers inside names ("ISIS 2.0", "Boeing 737") are not figures.
+ */
+import type { Figure, Qualifier } from '@storykit/core';
+import type { DraftBlock } from '../types.js';
+
+const WORD_UNITS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALE: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
+};
+const NUMBER_WORD = `(?:${Object.keys(WORD_UNITS).join('|')})`;
+const WORDS = `${NUMBER_WORD}(?:[\\s-]+(?:${NUMBER_WORD}|hundred|thousand|million|billion|and|dozen))*`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE_WORD = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
+const CURRENCY = String.raw`[$€£]`;
+/** "a decade", "an hour": one, but only a figure with a hedge ("less than a decade"). */
+const ONE = String.raw`an?(?=\s+(?:decade|year|month|week|day|century|hour|mile|kilometer|kilometre|third|quarter|half)\b)`;
+const NUMBER = String.raw`(?:${CURRENCY})?(?:${DIGITS})${SCALE_WORD}|(?:a\s+|${NUMBER_WORD}\s+)?dozen|${WORDS}|${ONE}`;
+
+const QUALIFIERS: readonly [RegExp, Qualifier][] = [
+  [/\b(?:at least|no fewer than|no less than)\s+$/i, 'at least'],
+  [/\b(?:more than|over|upwards of)\s+$/i, 'more than'],
+  [/\b(?:less than|fewer than|under)\s+$/i, 'less than'],
+  [/\b(?:up to)\s+$/i, 'up to'],
+  [/\b(?:at most|no more than)\s+$/i, 'at most'],
+  [/\b(?:nearly|almost)\s+$/i, 'nearly'],
+  [/\b(?:about|around|approximately|roughly|some|an estimated)\s+$/i, 'about'],
+];
+
+const MONTHS =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$/;
+const CASUALTY =
+  /\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding|hurt|arrested|evacuated|displaced|missing)\b[^.;]{0,20}$/i;
+const CASUALTY_AFTER =
+  /^\s*(?:people\s+)?(?:were|was|are|have been|had been|got)\s+(killed|injured|wounded|hurt|arrested|evacuated|displaced|missing|dead|rescued)\b/i;
+/** Adjectives that may stand between a number and its noun ("560 more troops"). */
+const BETWEEN = new Set([
+  'more',
+  'additional',
+  'new',
+  'other',
+  'extra',
+  'fewer',
+  'further',
+  'full',
+  'extra',
+]);
+/** Nouns that are not units, so a number before them is not a figure on its own. */
+const NOT_UNITS = new Set([
+  'of',
+  'to',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'the',
+  'a',
+  'an',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'who',
+  'that',
+  'which',
+  'from',
+  'for',
+  'by',
+  'with',
+  'as',
+]);
+
+/** The value of a number as written: "1,200" → 1200, "$2.4 million" → 2400000, "two dozen" → 24. */
+export function parseNumber(written: string): number | undefined {
+  const text = written
+    .toLowerCase()
+    .replace(/^[$€£]/, '')
+    .trim();
+  const digits = /^(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?$/.exec(text);
+  if (digits)
+    return (
+      Number((digits[1] as string).replaceAll(',', '')) *
+      (digits[2] ? (SCALE[digits[2]] as number) : 1)
+    );
+  if (text === 'dozen' || text === 'a dozen') return 12;
+  if (text === 'a' || text === 'an') return 1;
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const word of text.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    if (WORD_UNITS[word] !== undefined) {
+      current += WORD_UNITS[word] as number;
+      any = true;
+    } else if (word === 'dozen') {
+      current *= 12;
+    } else if (word === 'hundred') {
+      current *= 100;
+    } else if (SCALE[word] !== undefined) {
+      total += current * (SCALE[word] as number);
+      current = 0;
+    } else {
+      return undefined;
+    }
+  }
+  return any ? total + current : undefined;
+}
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number | { low: number; high: number };
+  readonly qualifier?: Qualifier;
+  readonly unit: string;
+  readonly measure: string;
+  readonly confidence: number;
+}
+
+const FIGURE = new RegExp(
+  String.raw`(?<between>between\s+)?(?<first>${NUMBER})(?<percent1>\s*(?:%|percent|per cent))?(?:\s*(?:to|-|–|and)\s*(?<second>${NUMBER}))?(?<percent>\s*(?:%|percent|per cent))?`,
+  'giu',
+);
+
+/** The figures of one block of text. */
+export function figuresIn(text: string): Found[] {
+  const found: Found[] = [];
+  for (const match of text.matchAll(FIGURE)) {
+    const groups = match.groups as Record<string, string | undefined>;
+    const first = groups.first as string;
+    const start = match.index + (groups.between?.length ?? 0);
+    // Word numbers must stand alone: "someone" holds no "one".
+    if (
+      /[\p{L}\d]/u.test(text[match.index - 1] ?? '') ||
+      /[\p{L}]/u.test(text[match.index + match[0].length] ?? '')
+    )
+      continue;
+    const before = text.slice(0, start);
+    const end = match.index + match[0].trimEnd().length;
+    const after = text.slice(end);
+    const second = groups.second;
+    // "and" makes a range only after "between"; "to" and dashes always do.
+    const isRange =
+      second !== undefined &&
+      (groups.between !== undefined ||
+        !/^\s*and/.test(match[0].slice(first.length + (groups.percent1?.length ?? 0))));
+    if (second !== undefined && !isRange) continue;
+    const low = parseNumber(first);
+    const high = second ? parseNumber(second) : undefined;
+    if (low === undefined) continue;
+    const digitsOnly = /^\d+$/.test(first);
+    // Years, days of the month, times, ordinals, numbers in names.
+    if (
+      digitsOnly &&
+      !second &&
+      Number(first) >= 1800 &&
+      Number(first) <= 2199 &&
+      first.length === 4
+    )
+      continue;
+    if (
+      MONTHS.test(before) ||
+      /^(?:st|nd|rd|th)\b/.test(after) ||
+      /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)/i.test(after)
+    )
+      continue;
+    if (/^[.,]?\d/.test(after) || /^\/\d/.test(after)) continue;
+    const previousWord = /([\p{L}\d’'.-]+)\s*$/u.exec(before)?.[1] ?? '';
+    if (
+      /^[\p{Lu}]/u.test(previousWord) &&
+      !/^(At|About|Around|Nearly|Almost|More|Less|Some|Up|Over|Between|Only|Just)$/.test(
+        previousWord,
+      ) &&
+      !/[.!?]\s*$/.test(before.slice(0, -previousWord.length - 1 || undefined))
+    )
+      continue;
+    if (
+      /^(?:No\.|Route|Article|Section|Chapter|Room|Flight|Highway|Interstate|Gate|Terminal|Pier|Dock|Berth)$/i.test(
+        previousWord,
+      )
+    )
+      continue;
+    const percent = groups.percent ?? groups.percent1;
+    const currency = /^[$€£]/.exec(first)?.[0];
+    let unit: string | undefined;
+    let measure: string | undefined;
+    let unitEnd = end;
+    if (percent) unit = 'percent';
+    else if (currency) unit = { $: 'USD', '€': 'EUR', '£': 'GBP' }[currency];
+    else {
+      const words = [...after.matchAll(/[\p{L}’'-]+/gu)].slice(0, 3);
+      let w = 0;
+      if (words[w] && BETWEEN.has((words[w]?.[0] ?? '').toLowerCase())) w++;
+      const noun = words[w];
+      // A unit is a noun written right after the number (allowing one adjective), in lower case.
+      if (
+        noun &&
+        /^[\p{Ll}]/u.test(noun[0]) &&
+        !NOT_UNITS.has(noun[0]) &&
+        /^\s*(?:[\p{L}’'-]+\s+)?$/u.test(after.slice(0, noun.index))
+      ) {
+        unit = noun[0];
+        unitEnd = end + noun.index + noun[0].length;
+        const next = words[w + 1]?.[0];
+        if (next && /^(?:of|from)$/.test(next)) unit = undefined;
+      } else if (CASUALTY_AFTER.test(after)) {
+        unit = 'people';
+        measure = CASUALTY_AFTER.exec(after)?.[1];
+      } else if (CASUALTY.test(before)) {
+        unit = 'people';
+        measure =
+          /\b(killed|dead|died|injured|wounded|hurt|arrested|evacuated|displaced|missing)\b/i.exec(
+            before.slice(-40),
+          )?.[1];
+      }
+    }
+    if (!unit) continue;
+    // "one" and "a" alone are rarely figures: keep them only with a hedge ("less than a decade").
+    const qualifier = QUALIFIERS.find(([pattern]) => pattern.test(before))?.[1];
+    if (low === 1 && !high && !digitsOnly && !qualifier) continue;
+    const qualifierStart = qualifier
+      ? before.search(new RegExp(`${qualifierText(before)}\\s*$`, 'i'))
+      : start;
+    const spanStart = qualifier && qualifierStart >= 0 ? qualifierStart : start;
+    found.push({
+      start: spanStart,
+      end: Math.max(end, unitEnd),
+      value: high === undefined ? low : { low: Math.min(low, high), high: Math.max(low, high) },
+      ...(qualifier ? { qualifier } : {}),
+      unit,
+      measure: measure ?? unit,
+      confidence: digitsOnly || currency || percent ? 0.8 : 0.65,
+    });
+  }
+  return found;
+}
+
+function qualifierText(before: string): string {
+  const match =
+    /(at least|no fewer than|no less than|more than|over|upwards of|less than|fewer than|under|up to|at most|no more than|nearly|almost|about|around|approximately|roughly|some|an estimated)\s+$/i.exec(
+      before,
+    );
+  return match ? (match[1] as string).replace(/\s+/g, '\\s+') : '$^';
+}
+
+/** Every figure of the body, with ids f1, f2, … in reading order. */
+export function findFigures(blocks: readonly DraftBlock[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const block of blocks) {
+    for (const f of figuresIn(block.text)) {
+      const sentenceStart = Math.max(block.text.lastIndexOf('. ', f.start) + 2, 0);
+      const subject = block.text
+        .slice(sentenceStart, f.start)
+        .trim()
+        .split(/\s+/)
+        .slice(-6)
+        .join(' ');
+      figures.push({
+        id: `f${figures.length + 1}`,
+        value: f.value,
+        ...(f.qualifier ? { qualifier: f.qualifier } : {}),
+        unit: f.unit,
+        measure: f.measure,
+        subject: subject || block.text.slice(f.start, f.end),
+        span: { block: block.id, start: f.start, end: f.end },
+        confidence: f.confidence,
+      });
+    }
+  }
+  return figures;
+}

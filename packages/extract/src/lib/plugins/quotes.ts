@@ -1,0 +1,232 @@
+/**
+ * Quotations and reported claims. Quotations: text between double quotation marks, straight or
+ * curly (or guillemets), with single marks inside them kept as quotes within the quote; a
+ * quotation left open at the end of a paragraph runs on into the next (the convention for
+ * multi-paragraph quotes); quoted titles ("State of the Union"), single quoted words and repeats
+ * of an earlier quotation are not statements. Reported claims: what follows a reporting verb
+ * ("he said the territory … has decreased"), or what precedes "according to …".
+ */
+import { VERB_PATTERN } from '../lexicon.js';
+import { type Range, sentences } from '../sentences.js';
+import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+
+const OPEN_DOUBLE = new Set(['“', '«', '„']);
+const CLOSE_DOUBLE = new Set(['”', '»']);
+const SMALL_WORDS = new Set([
+  'of',
+  'the',
+  'and',
+  'a',
+  'an',
+  'in',
+  'on',
+  'for',
+  'to',
+  'at',
+  'by',
+  'with',
+  'or',
+]);
+
+interface Mark {
+  open: number;
+  close?: number;
+}
+
+/** Where the double quotation marks of a block open and close. */
+function quoteMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  let current: Mark | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (OPEN_DOUBLE.has(char)) {
+      if (current) continue; // a stray second opener inside an open quotation
+      current = { open: i };
+      marks.push(current);
+    } else if (CLOSE_DOUBLE.has(char)) {
+      if (current) {
+        current.close = i;
+        current = undefined;
+      } else if (marks.length === 0 && i > 0) {
+        // A closing mark with no opening one: the block continues a quotation from the block
+        // before, which the writer did not reopen.
+        marks.push({ open: -1, close: i });
+      }
+    } else if (char === '"') {
+      if (current) {
+        current.close = i;
+        current = undefined;
+      } else {
+        current = { open: i };
+        marks.push(current);
+      }
+    }
+  }
+  return marks;
+}
+
+/** Whether a quoted phrase is a title or a name ("State of the Union", "Operation Desert Storm"). */
+function isTitle(text: string): boolean {
+  const words = text.replace(/[.,!?]+$/, '').split(/\s+/);
+  if (words.length > 8) return false;
+  return words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
+}
+
+const normalized = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The quotations of the body, block by block. A quotation with a single word ("awakening"), a
+ * title, or the words of an earlier quotation repeated is left out: it is the writer's word choice
+ * or a reference, not a new statement.
+ */
+export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
+  const found: QuoteCandidate[] = [];
+  const seen = new Set<string>();
+  let runningOn = false;
+  for (const block of blocks) {
+    const { text } = block;
+    const marks = quoteMarks(text);
+    const startsWithMark = /^[“"«„]/.test(text);
+    const continuation = runningOn && startsWithMark;
+    runningOn = false;
+    for (const [index, mark] of marks.entries()) {
+      const open = mark.open;
+      const close = mark.close ?? text.length;
+      let start = open + 1;
+      let end = close;
+      while (start < end && /\s/.test(text[start] as string)) start++;
+      while (end > start && /\s/.test(text[end - 1] as string)) end--;
+      const quoted = text.slice(start, end);
+      if (mark.close === undefined) runningOn = true;
+      if (!/\s/.test(quoted) || isTitle(quoted)) continue;
+      const key = normalized(quoted);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // A quoted sentence opens with a capital (or continues one); quoted words inside the
+      // writer's sentence open in lower case or with an ellipsis.
+      const kind = /^[\p{Lu}\d'‘"]/u.test(quoted) ? 'direct' : 'partial';
+      found.push({
+        block: block.id,
+        start,
+        end,
+        outerStart: Math.max(open, 0),
+        outerEnd: mark.close === undefined ? text.length : close + 1,
+        text: quoted,
+        kind,
+        continues: mark.close === undefined,
+        continuation: index === 0 && (continuation || mark.open === -1),
+      });
+    }
+  }
+  return found;
+}
+
+const CLAIM_VERB = new RegExp(
+  String.raw`(?<speaker>[^,;]{1,120}?)(?:,[^,]{1,80},)?\s+(?<verb>${VERB_PATTERN})(?:\s+(?:on|in)\s+\p{Lu}[\p{L}]+day)?(?:\s+(?<recipient>reporters|(?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*)*))?,?\s+(?:that\s+|how\s+)?(?<claim>.+)$`,
+  'u',
+);
+const ACCORDING_TO = /^(?<claim>.+?),\s+according to\s+(?<speaker>[^,.;]+)/u;
+const ACCORDING_TO_FIRST = /^According to\s+(?<speaker>[^,]+),\s+(?<claim>.+)$/u;
+const NOUN_CLAIM =
+  /\b(?:a|the)\s+(?<verb>warning|claim|assertion|statement|prediction|estimate)\s+(?:by|from)\s+(?<speaker>[^,;]+?)\s+that\s+(?<claim>.+)$/u;
+
+/** Verbs whose object is the claim itself, kept in its text as the article writes it. */
+const VERB_IN_TEXT = new Set(['referred to', 'objected', 'pointed out']);
+
+/**
+ * Reported claims in the writer's sentences (outside quotation marks): "He said the territory …",
+ * "Others in Washington agree, according to Aaron Stein", "a warning by some officials that …".
+ */
+export function findClaims(
+  blocks: readonly DraftBlock[],
+  quotes: readonly QuoteCandidate[],
+): ClaimCandidate[] {
+  const claims: ClaimCandidate[] = [];
+  for (const block of blocks) {
+    const inBlock = quotes.filter((q) => q.block === block.id);
+    const protect: Range[] = inBlock.map((q) => ({ start: q.outerStart, end: q.outerEnd }));
+    for (const sentence of sentences(block.text, protect)) {
+      const text = block.text.slice(sentence.start, sentence.end);
+      // A sentence with a quotation reports that quotation: attribution handles it, not a claim.
+      if (protect.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
+      const claim = matchClaim(text);
+      if (!claim) continue;
+      const end = claim.claimAt + claim.claim.replace(/[.\s]+$/, '').length;
+      claims.push({
+        block: block.id,
+        start: sentence.start + claim.claimAt,
+        end: sentence.start + end,
+        text: block.text.slice(sentence.start + claim.claimAt, sentence.start + end),
+        verb: claim.verb,
+        speaker: claim.speaker,
+        speakerAt: sentence.start + claim.speakerAt,
+      });
+    }
+  }
+  return claims;
+}
+
+interface ClaimMatch {
+  claim: string;
+  claimAt: number;
+  verb: string;
+  speaker: string;
+  speakerAt: number;
+}
+
+/** The claim of one sentence, if it reports one. */
+export function matchClaim(sentence: string): ClaimMatch | undefined {
+  const according = ACCORDING_TO.exec(sentence);
+  if (according?.groups) {
+    const { claim, speaker } = according.groups as { claim: string; speaker: string };
+    return {
+      claim,
+      claimAt: 0,
+      verb: 'according to',
+      speaker,
+      speakerAt: sentence.indexOf(speaker, claim.length),
+    };
+  }
+  const first = ACCORDING_TO_FIRST.exec(sentence);
+  if (first?.groups) {
+    const { claim, speaker } = first.groups as { claim: string; speaker: string };
+    return {
+      claim,
+      claimAt: sentence.lastIndexOf(claim),
+      verb: 'according to',
+      speaker,
+      speakerAt: 'According to '.length,
+    };
+  }
+  const noun = NOUN_CLAIM.exec(sentence);
+  if (noun?.groups) {
+    const { claim, speaker, verb } = noun.groups as {
+      claim: string;
+      speaker: string;
+      verb: string;
+    };
+    return {
+      claim,
+      claimAt: sentence.lastIndexOf(claim),
+      verb,
+      speaker,
+      speakerAt: sentence.indexOf(speaker),
+    };
+  }
+  const match = CLAIM_VERB.exec(sentence);
+  if (!match?.groups) return undefined;
+  const { speaker, verb, claim } = match.groups as { speaker: string; verb: string; claim: string };
+  // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
+  if (claim.split(/\s+/).length < 4) return undefined;
+  // "claimed responsibility", "said in a statement": not a reported claim.
+  if (/^(responsibility|credit)\b/.test(claim)) return undefined;
+  const subject = speaker.trim().split(/\s+/).slice(-6).join(' ');
+  const speakerAt = sentence.indexOf(subject);
+  let claimAt = match.index + match[0].length - claim.length;
+  if (VERB_IN_TEXT.has(verb)) claimAt = sentence.indexOf(verb, speakerAt);
+  return { claim: sentence.slice(claimAt), claimAt, verb, speaker: subject, speakerAt };
+}

@@ -1,0 +1,335 @@
+/**
+ * Sources: the people, organisations and unnamed sources the article quotes or names, with roles
+ * and affiliations read from titles ("Mayor Lena Ortiz"), appositions ("Aaron Stein, an analyst at
+ * the Atlantic Council") and possessives ("CNN’s Tapper"). Later mentions by surname or with a
+ * courtesy title ("Kerry", "Mr. Kerry") merge into the first full name.
+ */
+import type { Source } from '@storykit/core';
+import {
+  ANONYMOUS_DETERMINERS,
+  ANONYMOUS_HEADS,
+  COURTESY_TITLES,
+  NOT_NAMES,
+  ORGANIZATION_WORDS,
+  PRONOUNS,
+  ROLE_TITLES,
+  TITLE_MODIFIERS,
+} from '../lexicon.js';
+
+/** What a phrase naming a speaker turns out to be. */
+export type SpeakerPhrase =
+  | { readonly type: 'pronoun'; readonly word: string }
+  | {
+      readonly type: 'person';
+      readonly name: string;
+      readonly role?: string;
+      readonly organization?: string;
+    }
+  | { readonly type: 'organization'; readonly name: string }
+  | { readonly type: 'anonymous'; readonly description: string };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+
+/** One capitalised word of a name ("Kerry", "O’Neil", "Jean-Luc", "J."). */
+const TOKEN = String.raw`[\p{Lu}][\p{L}’'\-]*\.?`;
+const PARTICLE = String.raw`(?:de|da|van|von|bin|ibn|al|del|la|le|du)`;
+/** A capitalised phrase: a name, or an organisation's name with its small words ("of", "the"). */
+const NAME = String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}))*`;
+const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|of|for|the|and|on|&))*(?:\s+\([\p{Lu}]+\))?`;
+const TITLES = `(?:(?:${alternation(TITLE_MODIFIERS)})\\s+)*(?:${alternation(ROLE_TITLES)})`;
+const COURTESY = alternation(COURTESY_TITLES);
+const ANONYMOUS = new RegExp(
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b[^,.;:“”"]*`,
+  'u',
+);
+
+/** Whether a capitalised phrase names an organisation rather than a person. */
+export function looksLikeOrganization(name: string): boolean {
+  const words = name
+    .replace(/\([^)]*\)/g, '')
+    .split(/\s+/)
+    .map((w) => w.replace(/[’']s$/, '').toLowerCase());
+  if (words.some((w) => ORGANIZATION_WORDS.has(w.replace(/\.$/, '')))) return true;
+  // An acronym ("ICSR", "NATO") or a name with "of"/"for" inside is an organisation.
+  return /^[\p{Lu}]{2,}$/u.test(name) || /\s(of|for|and)\s/.test(name);
+}
+
+/** The phrase without a leading "the", trimmed of punctuation at either end. */
+function clean(name: string): string {
+  return name
+    .trim()
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+    .replace(/^the\s+/, '');
+}
+
+/**
+ * Reads a phrase that names a speaker: a pronoun, an unnamed source ("the official", "two people
+ * familiar with the talks"), an organisation ("Iraqi forces", "the ministry") or a person with an
+ * optional title and possessive ("US Secretary of State John Kerry", "CNN’s Tapper", "Mr. Stein").
+ */
+export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
+  const text = phrase.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+  if (!text) return undefined;
+  const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (PRONOUNS.has(first) && text.split(/\s+/).length === 1)
+    return { type: 'pronoun', word: first };
+  const anonymous = ANONYMOUS.exec(text);
+  if (
+    anonymous &&
+    /^(the|an?|one|two|three|four|five|several|some|many|other|another|senior|most)\b/i.test(text)
+  ) {
+    // "the ministry", "the company": an organisation named by its kind, not an unnamed person.
+    if (
+      !/^(the|a|an)\s+[\p{Ll}]+$/u.test(text) ||
+      !ORGANIZATION_WORDS.has(text.split(/\s+/)[1] ?? '')
+    ) {
+      return { type: 'anonymous', description: anonymous[0].trim() };
+    }
+  }
+  const possessive = new RegExp(`^(${ORG_NAME})[’']s\\s+(.+)$`, 'u').exec(text);
+  const organization = possessive ? clean(possessive[1] as string) : undefined;
+  const rest = possessive ? (possessive[2] as string) : text;
+  const titled = new RegExp(`^(${TITLES})\\s+(${NAME})$`, 'u').exec(rest);
+  if (titled) {
+    return {
+      type: 'person',
+      name: stripCourtesy(titled[2] as string),
+      role: (titled[1] as string).trim(),
+      ...(organization ? { organization } : {}),
+    };
+  }
+  const named = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u').exec(rest);
+  if (named) {
+    const name = named[1] as string;
+    // "The Ledger", "The Christian Science Monitor": a capitalised "The" opens a title.
+    if (/^The\s+\p{Lu}/u.test(name) && !possessive) return { type: 'organization', name };
+    if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !/^(?:Mr|Ms|Mrs|Dr)\.?\s/.test(rest))
+      return undefined;
+    if (looksLikeOrganization(name)) return { type: 'organization', name: clean(name) };
+    return { type: 'person', name, ...(organization ? { organization } : {}) };
+  }
+  // "Iraqi forces", "the ministry", "the Atlantic Council": an organisation by its kind, named by
+  // its last word.
+  const org = /^(?:the\s+)?((?:[\p{Lu}][\p{L}-]*\s+)*([\p{L}-]+))$/u.exec(text);
+  if (org && ORGANIZATION_WORDS.has((org[2] as string).toLowerCase()))
+    return { type: 'organization', name: clean(org[1] as string) };
+  return undefined;
+}
+
+function stripCourtesy(name: string): string {
+  return name.replace(new RegExp(`^(?:${COURTESY})\\s+`), '');
+}
+
+/** An id from a name: lowercase letters, digits and dashes. */
+export function slug(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return base || 'source';
+}
+
+/** The last word of a person's name, which later mentions use alone ("Kerry"). */
+export function surname(name: string): string {
+  const words = name.split(/\s+/).filter((w) => !/^(Jr\.?|Sr\.?|II|III)$/.test(w));
+  return words.at(-1) ?? name;
+}
+
+/**
+ * The sources found so far, merged by name: a person by surname ("Kerry" is "John Kerry"), an
+ * organisation by its name without "the", an unnamed source by its description.
+ */
+export class SourceRegistry {
+  readonly sources: Source[] = [];
+  private readonly confidence = new Map<string, number>();
+
+  private unique(base: string): string {
+    let id = slug(base);
+    for (let n = 2; this.sources.some((s) => s.id === id); n++) id = `${slug(base)}-${n}`;
+    return id;
+  }
+
+  private set(index: number, source: Source) {
+    this.sources[index] = source;
+  }
+
+  /** The person with this name or surname, if known. */
+  findPerson(name: string): Source | undefined {
+    const plain = stripCourtesy(name.trim());
+    const exact = this.sources.find((s) => s.kind === 'person' && s.name === plain);
+    if (exact) return exact;
+    const last = surname(plain);
+    const matches = this.sources.filter((s) => s.kind === 'person' && surname(s.name) === last);
+    // Two different people with one surname: only a full name tells them apart.
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+
+  /** The organisation with this name (ignoring "the" and a trailing acronym), if known. */
+  findOrganization(name: string): Source | undefined {
+    const key = clean(name).toLowerCase();
+    return this.sources.find((s) => {
+      if (s.kind !== 'organization') return false;
+      const own = s.name.toLowerCase();
+      const acronym = /\(([\p{Lu}]+)\)/u.exec(s.name)?.[1]?.toLowerCase();
+      return own === key || own.replace(/\s*\([^)]*\)$/, '') === key || acronym === key;
+    });
+  }
+
+  /** Adds or finds an organisation; returns its id. */
+  organization(name: string, confidence = 0.7): string {
+    const found = this.findOrganization(name);
+    if (found) return found.id;
+    const cleaned = clean(name);
+    const id = this.unique(cleaned);
+    this.sources.push({ id, kind: 'organization', name: cleaned, sameAs: [] });
+    this.confidence.set(id, confidence);
+    return id;
+  }
+
+  /** Adds or finds a person, filling in a longer name, a role or an affiliation learnt later. */
+  person(
+    name: string,
+    details: { role?: string; organization?: string } = {},
+    confidence = 0.7,
+  ): string {
+    const affiliation = details.organization ? this.organization(details.organization) : undefined;
+    const plainName = stripCourtesy(name);
+    let found = this.findPerson(name);
+    // "Luis Ortiz" is not "Ana Ortiz": two full names that differ are two people.
+    if (found && /\s/.test(found.name) && /\s/.test(plainName) && found.name !== plainName)
+      found = undefined;
+    if (found) {
+      const index = this.sources.indexOf(found);
+      const longer =
+        name.split(/\s+/).length > found.name.split(/\s+/).length
+          ? stripCourtesy(name)
+          : found.name;
+      this.set(index, {
+        ...found,
+        name: longer,
+        ...(found.role === undefined && details.role ? { role: details.role } : {}),
+        ...(found.affiliation === undefined && affiliation ? { affiliation } : {}),
+      });
+      this.confidence.set(found.id, Math.max(this.confidence.get(found.id) ?? 0, confidence));
+      return found.id;
+    }
+    const plain = stripCourtesy(name);
+    const id = this.unique(plain);
+    this.sources.push({
+      id,
+      kind: 'person',
+      name: plain,
+      ...(details.role ? { role: details.role } : {}),
+      ...(affiliation ? { affiliation } : {}),
+      sameAs: [],
+    });
+    this.confidence.set(id, confidence);
+    return id;
+  }
+
+  /** Adds or finds an unnamed source by its description. */
+  anonymous(description: string, confidence = 0.6): string {
+    const text = description.trim();
+    const found = this.sources.find(
+      (s) => s.kind === 'anonymous' && s.name.toLowerCase() === text.toLowerCase(),
+    );
+    if (found) return found.id;
+    const id = this.unique(text.replace(/^(the|an?)\s+/i, ''));
+    this.sources.push({ id, kind: 'anonymous', name: text, sameAs: [] });
+    this.confidence.set(id, confidence);
+    return id;
+  }
+
+  /** Adds what a parsed speaker phrase names; pronouns are not sources and give `undefined`. */
+  add(phrase: SpeakerPhrase, confidence = 0.7): string | undefined {
+    switch (phrase.type) {
+      case 'person':
+        return this.person(
+          phrase.name,
+          {
+            ...(phrase.role ? { role: phrase.role } : {}),
+            ...(phrase.organization ? { organization: phrase.organization } : {}),
+          },
+          confidence,
+        );
+      case 'organization':
+        return this.organization(phrase.name, confidence);
+      case 'anonymous':
+        return this.anonymous(phrase.description, confidence);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Sets a role and affiliation read from an apposition, when the source has none yet. */
+  describe(id: string, role: string, organization?: string): void {
+    const index = this.sources.findIndex((s) => s.id === id);
+    const source = this.sources[index];
+    if (!source) return;
+    const affiliation = organization ? this.organization(organization) : undefined;
+    this.set(index, {
+      ...source,
+      ...(source.role === undefined ? { role } : {}),
+      ...(source.affiliation === undefined && affiliation && affiliation !== id
+        ? { affiliation }
+        : {}),
+    });
+  }
+
+  /**
+   * Gives a person known by one name the full name the text writes elsewhere: "Tapper" is "Jake
+   * Tapper" when the article says "an interview with Jake Tapper".
+   */
+  completeNames(texts: readonly string[]): void {
+    const titles = new Set([...ROLE_TITLES, ...COURTESY_TITLES].flatMap((t) => t.split(/\s+/)));
+    this.sources.forEach((source, index) => {
+      if (source.kind !== 'person' || /\s/.test(source.name)) return;
+      const pattern = new RegExp(
+        `([\\p{Lu}][\\p{L}’'-]+)\\s+${source.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
+        'u',
+      );
+      for (const text of texts) {
+        const given = pattern.exec(text)?.[1];
+        if (!given || NOT_NAMES.has(given) || titles.has(given) || /[’']s$/.test(given)) continue;
+        if (looksLikeOrganization(given)) continue;
+        this.set(index, { ...source, name: `${given} ${source.name}` });
+        return;
+      }
+    });
+  }
+
+  /** The sources with their confidence, in the order they were first found. */
+  withConfidence(): Source[] {
+    return this.sources.map((s) => ({ ...s, confidence: this.confidence.get(s.id) ?? 0.5 }));
+  }
+}
+
+/**
+ * Reads an apposition after a name ("deputy director of the ICSR at King’s College London", "an
+ * analyst at the Atlantic Council") as a role and, when it names one, an organisation.
+ */
+export function parseApposition(text: string): { role: string; organization?: string } | undefined {
+  const phrase = text.trim().replace(/^(an?|the)\s+/i, '');
+  if (!/^[\p{Ll}]/u.test(phrase) || phrase.split(/\s+/).length > 20) return undefined;
+  const at = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u').exec(phrase);
+  if (at) {
+    const organization = clean(at[2] as string);
+    if (/^[\p{Lu}]/u.test(organization)) {
+      // "deputy director of the International Center … at King’s College London": the role keeps
+      // everything but the last organisation, which is the affiliation.
+      return { role: (at[1] as string).trim(), organization };
+    }
+  }
+  return { role: phrase };
+}
+
+export { NAME, ORG_NAME, TITLES };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseApposition, parseSpeaker, SourceRegistry } from '../src/lib/plugins/sources.js';
+
+describe('parseSpeaker', () => {
+  it.each([
+    ['he', { type: 'pronoun', word: 'he' }],
+    [
+      'US Secretary of State John Kerry',
+      { type: 'person', name: 'John Kerry', role: 'US Secretary of State' },
+    ],
+    ['Mayor Lena Ortiz', { type: 'person', name: 'Lena Ortiz', role: 'Mayor' }],
+    ['Mr. Stein', { type: 'person', name: 'Stein' }],
+    ['CNN’s Tapper', { type: 'person', name: 'Tapper', organization: 'CNN' }],
+    [
+      'The Christian Science Monitor’s Scott Peterson',
+      { type: 'person', name: 'Scott Peterson', organization: 'The Christian Science Monitor' },
+    ],
+    ['the official', { type: 'anonymous', description: 'the official' }],
+    [
+      'two people familiar with the talks',
+      { type: 'anonymous', description: 'two people familiar with the talks' },
+    ],
+    ['Iraqi forces', { type: 'organization', name: 'Iraqi forces' }],
+    ['the Atlantic Council', { type: 'organization', name: 'Atlantic Council' }],
+    ['CNN', { type: 'organization', name: 'CNN' }],
+  ])('%s', (phrase, expected) => {
+    expect(parseSpeaker(phrase)).toEqual(expected);
+  });
+
+  it('is not fooled by sentence openers or lower-case words', () => {
+    expect(parseSpeaker('These attacks')).toBeUndefined();
+    expect(parseSpeaker('CNN recently')).toBeUndefined();
+  });
+});
+
+describe('parseApposition', () => {
+  it('splits the role from the organisation it is at', () => {
+    expect(parseApposition('an analyst at the Atlantic Council')).toEqual({
+      role: 'analyst',
+      organization: 'Atlantic Council',
+    });
+    expect(
+      parseApposition(
+        'deputy director of the International Center for the Study of Radicalism (ICSR) at King’s College London',
+      ),
+    ).toEqual({
+      role: 'deputy director of the International Center for the Study of Radicalism (ICSR)',
+      organization: 'King’s College London',
+    });
+    expect(parseApposition('the city’s finance chief')).toEqual({ role: 'city’s finance chief' });
+    expect(parseApposition('Tuesday')).toBeUndefined();
+  });
+});
+
+describe('SourceRegistry', () => {
+  it('merges a person’s later mentions by surname and keeps the fuller name', () => {
+    const registry = new SourceRegistry();
+    const kerry = registry.person('Kerry');
+    expect(registry.person('John Kerry', { role: 'US Secretary of State' })).toBe(kerry);
+    expect(registry.person('Mr. Kerry')).toBe(kerry);
+    expect(registry.sources).toEqual([
+      {
+        id: 'kerry',
+        kind: 'person',
+        name: 'John Kerry',
+        role: 'US Secretary of State',
+        sameAs: [],
+      },
+    ]);
+  });
+
+  it('keeps two people with one surname apart until a full name decides', () => {
+    const registry = new SourceRegistry();
+    registry.person('Ana Ortiz');
+    registry.person('Luis Ortiz');
+    expect(registry.findPerson('Ortiz')).toBeUndefined();
+    expect(registry.findPerson('Luis Ortiz')?.name).toBe('Luis Ortiz');
+  });
+
+  it('finds an organisation by its acronym and without "the"', () => {
+    const registry = new SourceRegistry();
+    const icsr = registry.organization(
+      'the International Center for the Study of Radicalism (ICSR)',
+    );
+    expect(registry.organization('ICSR')).toBe(icsr);
+    expect(registry.organization('International Center for the Study of Radicalism')).toBe(icsr);
+  });
+
+  it('completes a one-word name from the text', () => {
+    const registry = new SourceRegistry();
+    registry.person('Tapper');
+    registry.completeNames(['Kerry spoke in an interview with Jake Tapper on CNN.']);
+    expect(registry.sources[0]?.name).toBe('Jake Tapper');
+  });
+});
