@@ -1,5 +1,3 @@
-import type { Figure, Media, Source, Statement } from '@storykit/core';
-
 /** A body block of the draft: its id (`p1`, …), kind and plain text. */
 export interface DraftBlock {
   readonly id: string;
@@ -41,33 +39,4 @@ export interface ClaimCandidate {
   readonly speaker: string;
   /** Where the speaker's words start in the block, for resolving pronouns in reading order. */
   readonly speakerAt: number;
-}
-
-/** What the pipeline builds up: the parts of the draft story, filled in plugin by plugin. */
-export interface Draft {
-  headline?: string;
-  dek?: string;
-  readonly body: DraftBlock[];
-  readonly media: Media[];
-  /** Text the boilerplate step dropped (paywall, share and "read more" lines), for the record. */
-  readonly boilerplate: string[];
-  readonly quotes: QuoteCandidate[];
-  readonly claims: ClaimCandidate[];
-  readonly sources: Source[];
-  readonly statements: Statement[];
-  readonly figures: Figure[];
-}
-
-/** An empty draft. */
-export function emptyDraft(): Draft {
-  return {
-    body: [],
-    media: [],
-    boilerplate: [],
-    quotes: [],
-    claims: [],
-    sources: [],
-    statements: [],
-    figures: [],
-  };
 }
