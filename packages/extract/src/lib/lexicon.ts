@@ -56,10 +56,17 @@ export const REPORTING_VERBS = [
   'vowed',
   'referred to',
   'pointed out',
+  'disputed',
+  'rejected',
 ] as const;
 
 /** Reporting verbs as one alternation, longest first, for regular expressions. */
 export const VERB_PATTERN = [...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|');
+
+/** Verbs that attribute a quotation but do not report a claim on their own ("called it “overdue”"). */
+export const QUOTE_VERB_PATTERN = [...REPORTING_VERBS, 'called', 'described', 'dubbed', 'termed']
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** Titles that stand before a name and say the person's role ("Mayor Lena Ortiz"). */
 export const ROLE_TITLES = [
@@ -249,7 +256,32 @@ export const ORGANIZATION_WORDS = new Set([
   'cooperative',
   'coalition',
   'alliance',
+  'biologics',
+  'pharma',
+  'therapeutics',
+  'technologies',
+  'holdings',
+  'partners',
+  'airlines',
+  'motors',
+  'energy',
+  'capital',
+  'district',
+  'courier',
+  'herald',
+  'tribune',
+  'gazette',
+  'journal',
+  'ledger',
+  'wire',
+  'radio',
+  'television',
+  'channel',
 ]);
+
+/** "the company", "the ministry": an organisation named before, referred to by its kind. */
+export const ORGANIZATION_REFERENCES =
+  /^the\s+(?:company|firm|group|ministry|department|agency|union|council|association|institute|university|board|office|district|city|county|state|government|operators|drugmaker|manufacturer|utility|port|airline|bank)$/i;
 
 /** Capitalised words that start sentences but never names. */
 export const NOT_NAMES = new Set([
@@ -276,6 +308,12 @@ export const NOT_NAMES = new Set([
   'Others',
   'Other',
   'One',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Several',
+  'Among',
   'Once',
   'Or',
   'Is',

@@ -5,7 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
 import type { Statement } from '@storykit/core';
-import { VERB_PATTERN } from '../lexicon.js';
+import { QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import {
@@ -13,6 +13,8 @@ import {
   parseSpeaker,
   type SourceRegistry,
   type SpeakerPhrase,
+  speakerAtEnd,
+  speakerAtStart,
   surname,
 } from './sources.js';
 
@@ -28,49 +30,17 @@ interface Attributed {
 }
 
 const VERB_FIRST = new RegExp(
-  String.raw`^\s*[,—–-]?\s*(?<verb>${VERB_PATTERN})\s+(?<rest>.+)$`,
+  String.raw`^\s*[,—–-]?\s*(?<verb>${QUOTE_VERB_PATTERN})\s+(?<rest>.+)$`,
   'u',
 );
 const SPEAKER_FIRST = new RegExp(
-  String.raw`^\s*[,—–-]?\s*(?<speaker>[^,.;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${VERB_PATTERN})\b(?<rest>.*)$`,
+  String.raw`^\s*[,—–-]?\s*(?<speaker>[^,.;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
   'u',
 );
 const VERB_BEFORE = new RegExp(
-  String.raw`(?<speaker>[^,;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${VERB_PATTERN})\b[^“”"]*$`,
+  String.raw`(?<speaker>[^,;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b[^“”"]*$`,
   'u',
 );
-
-/** Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday". */
-const TRAILING =
-  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
-
-/** The longest end of `words` that reads as a speaker ("… and President Obama" → "President Obama"). */
-function speakerAtEnd(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
-  const words = text.replace(TRAILING, '').trim().split(/\s+/);
-  for (let take = Math.min(words.length, 10); take >= 1; take--) {
-    const candidate = words.slice(-take).join(' ');
-    const phrase = parseSpeaker(candidate);
-    if (phrase) return { phrase, words: candidate };
-  }
-  return undefined;
-}
-
-/** Where a phrase ends: a comma, colon, quotation mark, or a full stop that is not an abbreviation's. */
-const PHRASE_END =
-  /[,;:“”"(]|(?<!\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|\p{Lu}))\.(?=\s|$)/u;
-
-/** The speaker phrase at the start of `text` ("Mr. Kerry, in an interview …" → "Mr. Kerry"). */
-function speakerAtStart(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
-  const cut = PHRASE_END.exec(text);
-  const head = cut ? text.slice(0, cut.index) : text;
-  const words = head.trim().split(/\s+/);
-  for (let take = Math.min(words.length, 12); take >= 1; take--) {
-    const candidate = words.slice(0, take).join(' ');
-    const phrase = parseSpeaker(candidate);
-    if (phrase) return { phrase, words: candidate };
-  }
-  return undefined;
-}
 
 /** The recipient of "told …": "told The Christian Science Monitor’s Scott Peterson". */
 function recipientOf(verb: string, rest: string): SpeakerPhrase | undefined {
@@ -96,6 +66,38 @@ function before(block: DraftBlock, quote: QuoteCandidate, previous?: QuoteCandid
   const ranges = sentences(block.text.slice(from, quote.outerStart));
   const last = ranges.at(-1);
   return last ? block.text.slice(from + last.start, from + last.end) : '';
+}
+
+/**
+ * The speaker a subject phrase names, with two turns of news syntax: a role before the name
+ * ("Varga’s spokeswoman, Dee Hollister, said" — the name is the apposition) and a relative clause
+ * ("Marisol Eddings, a retired teacher, who told" — the speaker stands before "who").
+ */
+function subject(
+  text: string,
+  speaker: string,
+  apposition: string | undefined,
+): { found: { phrase: SpeakerPhrase; words: string }; apposition?: string } | undefined {
+  if (apposition) {
+    const named = parseSpeaker(apposition);
+    const role = speakerAtEnd(speaker);
+    if (named?.type === 'person' && (!role || role.phrase.type !== 'person')) {
+      const roleText = speaker.trim().split(/,\s*/).at(-1) ?? speaker;
+      return {
+        found: { phrase: named, words: apposition.trim() },
+        apposition: roleText.replace(/^(?:the|an?)\s+/i, ''),
+      };
+    }
+  }
+  if (/^\s*(?:who|which|that)\s*$/.test(speaker)) {
+    const at = text.lastIndexOf(speaker.trim());
+    const head = text.slice(0, at).replace(/,\s*$/, '');
+    const appositive = /,\s*([^,]+)$/.exec(head);
+    const found = speakerAtEnd(appositive ? head.slice(0, appositive.index) : head);
+    return found ? { found, ...(appositive?.[1] ? { apposition: appositive[1] } : {}) } : undefined;
+  }
+  const found = speakerAtEnd(speaker);
+  return found ? { found, ...(apposition ? { apposition } : {}) } : undefined;
 }
 
 function attributeQuote(
@@ -135,15 +137,18 @@ function attributeQuote(
       verb: string;
       rest: string;
     };
-    const found = speakerAtEnd(speaker);
-    if (found) {
+    const resolved = subject(tail, speaker, apposition);
+    if (resolved) {
       const recipient = recipientOf(verb, rest);
       return {
-        phrase: found.phrase,
+        phrase: resolved.found.phrase,
         verb,
         ...(recipient ? { recipient } : {}),
-        ...(apposition ? { apposition } : {}),
-        at: { block: blockIndex, offset: quote.outerEnd + tail.indexOf(found.words) },
+        ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
+        at: {
+          block: blockIndex,
+          offset: quote.outerEnd + Math.max(tail.indexOf(resolved.found.words), 0),
+        },
         confidence: 0.9,
       };
     }
@@ -156,13 +161,16 @@ function attributeQuote(
       apposition?: string;
       verb: string;
     };
-    const found = speakerAtEnd(speaker);
-    if (found) {
+    const resolved = subject(lead, speaker, apposition);
+    if (resolved) {
       return {
-        phrase: found.phrase,
+        phrase: resolved.found.phrase,
         verb,
-        ...(apposition ? { apposition } : {}),
-        at: { block: blockIndex, offset: block.text.indexOf(lead) + lead.indexOf(found.words) },
+        ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
+        at: {
+          block: blockIndex,
+          offset: block.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
+        },
         confidence: 0.8,
       };
     }
@@ -176,6 +184,21 @@ function attributeQuote(
  */
 const SUBJECT_NAME =
   /\b(\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+)(?=\s+(?:[\p{Ll}]+ed|said|says|told|tells|wrote|has|had|was|is|spoke|took|made|gave|went|came|saw|thinks|thought|believes|argues|warns|adds)\b)/gu;
+
+/** Occurrences of the organisations' names in the body, in reading order, for "the company". */
+function organizationMentions(blocks: readonly DraftBlock[], registry: SourceRegistry) {
+  const mentions: { block: number; offset: number; id: string }[] = [];
+  for (const source of registry.sources) {
+    if (source.kind !== 'organization') continue;
+    const name = source.name.replace(/\s*\([^)]*\)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`\\b${name}\\b`, 'gu');
+    blocks.forEach((block, blockIndex) => {
+      for (const match of block.text.matchAll(pattern))
+        mentions.push({ block: blockIndex, offset: match.index, id: source.id });
+    });
+  }
+  return mentions.sort((a, b) => a.block - b.block || a.offset - b.offset);
+}
 
 /** Occurrences of people's names in the body, in reading order, for resolving pronouns. */
 function personMentions(
@@ -256,14 +279,31 @@ export function attribute(
   const quoteIds = quoteAttributions.map(register);
   const claimIds = claimAttributions.map(register);
   const mentions = personMentions(blocks, registry, quotes);
+  const organizations = organizationMentions(blocks, registry);
   const resolve = (a: Attributed | undefined, id: string | undefined): string | undefined => {
-    if (id || !a?.phrase || a.phrase.type !== 'pronoun') return id;
-    const before = mentions.filter(
-      (m) => m.block < a.at.block || (m.block === a.at.block && m.offset < a.at.offset),
-    );
-    const last = before.at(-1);
+    if (id || !a?.phrase) return id;
+    const isBefore = (m: { block: number; offset: number }) =>
+      m.block < a.at.block || (m.block === a.at.block && m.offset < a.at.offset);
+    // "the company said": the organisation named last before it.
+    if (a.phrase.type === 'reference') return organizations.filter(isBefore).at(-1)?.id;
+    if (a.phrase.type !== 'pronoun') return id;
+    const last = mentions.filter(isBefore).at(-1);
     if (!last) return undefined;
     return last.id ?? registry.person(last.name as string, {}, 0.6);
+  };
+
+  // Where each claim sits, so that a quotation without a speaker can take the speaker of the
+  // statement just before it, quotation or claim.
+  const claimSpeakers = claims.map((claim, i) => ({
+    block: blocks.findIndex((b) => b.id === claim.block),
+    offset: claim.start,
+    speaker: resolve(claimAttributions[i], claimIds[i]),
+  }));
+  const previousClaimSpeaker = (quote: QuoteCandidate) => {
+    const at = blocks.findIndex((b) => b.id === quote.block);
+    return claimSpeakers
+      .filter((c) => c.speaker && (c.block === at ? c.offset < quote.start : c.block === at - 1))
+      .at(-1)?.speaker;
   };
 
   const statements: Statement[] = [];
@@ -274,20 +314,28 @@ export function attribute(
     let speaker = resolve(a, quoteIds[i]);
     let confidence = a?.confidence ?? 0;
     if (!speaker) {
-      // No words of its own: the quotation before it in the paragraph, the paragraph it continues,
-      // or the next quotation in the paragraph that has a speaker.
+      // No words of its own: the quotation before it in the paragraph; for a quotation running on
+      // into the next paragraph, the words that attribute it there; the statement just before it;
+      // the next quotation in the paragraph that has a speaker.
       const sameBlock = lastBlock === quote.block ? lastSpeaker : undefined;
       const laterInBlock = quotes.findIndex(
         (q, j) => j > i && q.block === quote.block && quoteIds[j],
       );
+      let runsOn: string | undefined;
+      for (let j = i; quotes[j]?.continues && quotes[j + 1]?.continuation; j++) {
+        runsOn = resolve(quoteAttributions[j + 1], quoteIds[j + 1]);
+        if (runsOn) break;
+      }
       speaker =
         sameBlock ??
+        runsOn ??
         (quote.continuation ? lastSpeaker : undefined) ??
+        previousClaimSpeaker(quote) ??
         (laterInBlock >= 0
           ? resolve(quoteAttributions[laterInBlock], quoteIds[laterInBlock])
           : undefined) ??
         lastSpeaker;
-      confidence = sameBlock || quote.continuation ? 0.75 : 0.45;
+      confidence = sameBlock || runsOn || quote.continuation ? 0.75 : 0.5;
     }
     if (!speaker) return;
     lastSpeaker = speaker;

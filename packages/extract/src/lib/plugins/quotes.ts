@@ -9,6 +9,7 @@
 import { VERB_PATTERN } from '../lexicon.js';
 import { type Range, sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+import { speakerAtEnd, speakerAtStart } from './sources.js';
 
 const OPEN_DOUBLE = new Set(['“', '«', '„']);
 const CLOSE_DOUBLE = new Set(['”', '»']);
@@ -125,21 +126,39 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
   return found;
 }
 
+const V = VERB_PATTERN;
+/** "Kerry, on Sunday, referred to …", "Teodora Malik, chief economist at X, a group in Y, warned that …" */
 const CLAIM_VERB = new RegExp(
-  String.raw`(?<speaker>[^,;]{1,120}?)(?:,[^,]{1,80},)?\s+(?<verb>${VERB_PATTERN})(?:\s+(?:on|in)\s+\p{Lu}[\p{L}]+day)?(?:\s+(?<recipient>reporters|(?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*)*))?,?\s+(?:that\s+|how\s+)?(?<claim>.+)$`,
+  String.raw`(?<speaker>[^,;—–]{1,120}?)(?<apposition>,[^,]{1,80},(?:[^,]{1,80},)?)?\s+(?<verb>${V})(?:\s+(?:on|in)\s+\p{Lu}[\p{L}]+day)?(?:\s+(?<recipient>reporters|(?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*)*))?,?\s+(?:that\s+|how\s+)?(?<claim>.+)$`,
   'u',
 );
-const ACCORDING_TO = /^(?<claim>.+?),\s+according to\s+(?<speaker>[^,.;]+)/u;
+/** "It is designed to hold back water, Paul Denning, a spokesman for X, told the Courier." */
+const CLAIM_AFTER_APPOSITION = new RegExp(
+  String.raw`^(?<claim>.{15,}?),\s+(?<speaker>[^,]{2,60}?),\s*(?<apposition>[^,]{2,120}(?:,[^,]{2,80})?),\s+(?<verb>${V})(?:\s+[^\s,.]+){0,6}\.?$`,
+  'u',
+);
+/** "… compared with 131 in the placebo group, the company said." */
+const CLAIM_AFTER = new RegExp(
+  String.raw`^(?<claim>.{15,}),\s+(?<speaker>[^,]{2,80}?)\s+(?<verb>${V})(?:\s+[^\s,.]+){0,6}\.?$`,
+  'u',
+);
+const ACCORDING_TO = /(?:^|[—–(]\s*)(?<claim>[^—–(]+?),\s+according to\s+(?<speaker>[^,.;—–)]+)/u;
 const ACCORDING_TO_FIRST = /^According to\s+(?<speaker>[^,]+),\s+(?<claim>.+)$/u;
 const NOUN_CLAIM =
   /\b(?:a|the)\s+(?<verb>warning|claim|assertion|statement|prediction|estimate)\s+(?:by|from)\s+(?<speaker>[^,;]+?)\s+that\s+(?<claim>.+)$/u;
+/** After the last quotation of a sentence: "… “no immediate threat,” and noted that crews had …" */
+const TRAILING_CLAIM = new RegExp(
+  String.raw`(?:,\s*|\s+)(?:and|but)\s+(?<verb>${V})\s+(?:that\s+)?(?<claim>[^“”"«»]{15,})$`,
+  'u',
+);
 
 /** Verbs whose object is the claim itself, kept in its text as the article writes it. */
-const VERB_IN_TEXT = new Set(['referred to', 'objected', 'pointed out']);
+const VERB_IN_TEXT = new Set(['referred to', 'objected', 'pointed out', 'disputed', 'rejected']);
 
 /**
  * Reported claims in the writer's sentences (outside quotation marks): "He said the territory …",
- * "Others in Washington agree, according to Aaron Stein", "a warning by some officials that …".
+ * "…, the company said.", "Others in Washington agree, according to Aaron Stein", "a warning by
+ * some officials that …", and a claim after the quotations of a sentence ("… and noted that …").
  */
 export function findClaims(
   blocks: readonly DraftBlock[],
@@ -151,9 +170,29 @@ export function findClaims(
     const protect: Range[] = inBlock.map((q) => ({ start: q.outerStart, end: q.outerEnd }));
     for (const sentence of sentences(block.text, protect)) {
       const text = block.text.slice(sentence.start, sentence.end);
-      // A sentence with a quotation reports that quotation: attribution handles it, not a claim.
-      if (protect.some((q) => q.start < sentence.end && q.end > sentence.start)) continue;
-      const claim = matchClaim(text);
+      const quoted = protect.filter((q) => q.start < sentence.end && q.end > sentence.start);
+      let claim: ClaimMatch | undefined;
+      if (quoted.length === 0) {
+        claim = matchClaim(text);
+      } else {
+        // A sentence with a quotation reports that quotation (attribution handles it); a claim
+        // may still follow its last quotation.
+        const lastEnd = Math.max(...quoted.map((q) => q.end)) - sentence.start;
+        const trailing = TRAILING_CLAIM.exec(text.slice(lastEnd));
+        const subject =
+          speakerAtStart(text) ??
+          speakerAtEnd(text.slice(0, text.search(new RegExp(`\\b(?:${V})\\b`, 'u'))));
+        if (trailing?.groups && subject) {
+          const claimText = trailing.groups.claim as string;
+          claim = {
+            claim: claimText,
+            claimAt: lastEnd + trailing.index + trailing[0].length - claimText.length,
+            verb: trailing.groups.verb as string,
+            speaker: subject.words,
+            speakerAt: text.indexOf(subject.words),
+          };
+        }
+      }
       if (!claim) continue;
       const end = claim.claimAt + claim.claim.replace(/[.\s]+$/, '').length;
       claims.push({
@@ -163,7 +202,7 @@ export function findClaims(
         text: block.text.slice(sentence.start + claim.claimAt, sentence.start + end),
         verb: claim.verb,
         speaker: claim.speaker,
-        speakerAt: sentence.start + claim.speakerAt,
+        speakerAt: sentence.start + Math.max(claim.speakerAt, 0),
       });
     }
   }
@@ -178,17 +217,20 @@ interface ClaimMatch {
   speakerAt: number;
 }
 
-/** The claim of one sentence, if it reports one. */
+const parses = (speaker: string) => speakerAtEnd(speaker) !== undefined;
+
+/** The claim of one sentence, if it reports one whose speaker the words name. */
 export function matchClaim(sentence: string): ClaimMatch | undefined {
   const according = ACCORDING_TO.exec(sentence);
   if (according?.groups) {
     const { claim, speaker } = according.groups as { claim: string; speaker: string };
+    const claimAt = according.index + according[0].indexOf(claim);
     return {
-      claim,
-      claimAt: 0,
+      claim: claim.trim(),
+      claimAt,
       verb: 'according to',
-      speaker,
-      speakerAt: sentence.indexOf(speaker, claim.length),
+      speaker: speaker.trim(),
+      speakerAt: sentence.indexOf(speaker, claimAt),
     };
   }
   const first = ACCORDING_TO_FIRST.exec(sentence);
@@ -217,16 +259,46 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
       speakerAt: sentence.indexOf(speaker),
     };
   }
+  for (const pattern of [CLAIM_AFTER_APPOSITION, CLAIM_AFTER]) {
+    const after = pattern.exec(sentence);
+    if (
+      after?.groups &&
+      parses(after.groups.speaker as string) &&
+      (after.groups.claim as string).split(/\s+/).length >= 4
+    ) {
+      const { claim, speaker, verb } = after.groups as {
+        claim: string;
+        speaker: string;
+        verb: string;
+      };
+      return {
+        claim,
+        claimAt: 0,
+        verb,
+        speaker,
+        speakerAt: sentence.indexOf(speaker, claim.length),
+      };
+    }
+  }
   const match = CLAIM_VERB.exec(sentence);
   if (!match?.groups) return undefined;
-  const { speaker, verb, claim } = match.groups as { speaker: string; verb: string; claim: string };
-  // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
-  if (claim.split(/\s+/).length < 4) return undefined;
+  const { verb, claim } = match.groups as { verb: string; claim: string };
+  let speaker = (match.groups.speaker as string).trim();
+  let speakerAt = match.index + match[0].indexOf(speaker);
+  // "The association, which bargains for …, has offered 15 percent and says …": the speaker of a
+  // coordinated verb is the sentence's subject.
+  if (/\b(?:and|but)$/.test(speaker) || !parses(speaker)) {
+    const subject = speakerAtStart(sentence);
+    if (!subject) return undefined;
+    speaker = subject.words;
+    speakerAt = sentence.indexOf(subject.words);
+  }
   // "claimed responsibility", "said in a statement": not a reported claim.
   if (/^(responsibility|credit)\b/.test(claim)) return undefined;
-  const subject = speaker.trim().split(/\s+/).slice(-6).join(' ');
-  const speakerAt = sentence.indexOf(subject);
   let claimAt = match.index + match[0].length - claim.length;
   if (VERB_IN_TEXT.has(verb)) claimAt = sentence.indexOf(verb, speakerAt);
-  return { claim: sentence.slice(claimAt), claimAt, verb, speaker: subject, speakerAt };
+  const text = sentence.slice(claimAt);
+  // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
+  if (text.split(/\s+/).length < (VERB_IN_TEXT.has(verb) ? 3 : 4)) return undefined;
+  return { claim: text, claimAt, verb, speaker, speakerAt };
 }

@@ -10,6 +10,7 @@ import {
   ANONYMOUS_HEADS,
   COURTESY_TITLES,
   NOT_NAMES,
+  ORGANIZATION_REFERENCES,
   ORGANIZATION_WORDS,
   PRONOUNS,
   ROLE_TITLES,
@@ -19,6 +20,7 @@ import {
 /** What a phrase naming a speaker turns out to be. */
 export type SpeakerPhrase =
   | { readonly type: 'pronoun'; readonly word: string }
+  | { readonly type: 'reference'; readonly words: string }
   | {
       readonly type: 'person';
       readonly name: string;
@@ -44,8 +46,8 @@ const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|of|for|the|a
 const TITLES = `(?:(?:${alternation(TITLE_MODIFIERS)})\\s+)*(?:${alternation(ROLE_TITLES)})`;
 const COURTESY = alternation(COURTESY_TITLES);
 const ANONYMOUS = new RegExp(
-  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b[^,.;:“”"]*`,
-  'u',
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b[^,.;:“”"]*`,
+  'iu',
 );
 
 /** Whether a capitalised phrase names an organisation rather than a person. */
@@ -78,6 +80,7 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (PRONOUNS.has(first) && text.split(/\s+/).length === 1)
     return { type: 'pronoun', word: first };
+  if (ORGANIZATION_REFERENCES.test(text)) return { type: 'reference', words: text };
   const anonymous = ANONYMOUS.exec(text);
   if (
     anonymous &&
@@ -330,6 +333,38 @@ export function parseApposition(text: string): { role: string; organization?: st
     }
   }
   return { role: phrase };
+}
+
+/** Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday". */
+const TRAILING =
+  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
+
+/** The longest end of `words` that reads as a speaker ("… and President Obama" → "President Obama"). */
+export function speakerAtEnd(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
+  const words = text.replace(TRAILING, '').trim().split(/\s+/);
+  for (let take = Math.min(words.length, 10); take >= 1; take--) {
+    const candidate = words.slice(-take).join(' ');
+    const phrase = parseSpeaker(candidate);
+    if (phrase) return { phrase, words: candidate };
+  }
+  return undefined;
+}
+
+/** Where a phrase ends: a comma, colon, quotation mark, or a full stop that is not an abbreviation's. */
+const PHRASE_END =
+  /[,;:“”"(]|(?<!\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|\p{Lu}))\.(?=\s|$)/u;
+
+/** The speaker phrase at the start of `text` ("Mr. Kerry, in an interview …" → "Mr. Kerry"). */
+export function speakerAtStart(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
+  const cut = PHRASE_END.exec(text);
+  const head = cut ? text.slice(0, cut.index) : text;
+  const words = head.trim().split(/\s+/);
+  for (let take = Math.min(words.length, 12); take >= 1; take--) {
+    const candidate = words.slice(0, take).join(' ');
+    const phrase = parseSpeaker(candidate);
+    if (phrase) return { phrase, words: candidate };
+  }
+  return undefined;
 }
 
 export { NAME, ORG_NAME, TITLES };
