@@ -42,6 +42,23 @@ describe('figures', () => {
     ]);
   });
 
+  it('finds the noun a number counts past adjectives, "of the" and joined units', () => {
+    expect(
+      figures(
+        'Crews sent 25 high-water rescue vehicles to four of the city’s nine library branches along a 1.5-mile stretch, and 38 developed severe fever.',
+      ).map((f) => [f[1], f[3]]),
+    ).toEqual([
+      [25, 'vehicles'],
+      [4, 'branches'],
+      [9, 'branches'],
+      [1.5, 'mile'],
+      [38, 'people'],
+    ]);
+    expect(figures('It enrolled volunteers aged 2 to 60.').map((f) => [f[1], f[3]])).toEqual([
+      [{ low: 2, high: 60 }, 'years of age'],
+    ]);
+  });
+
   it('leaves out years, days, times, names and lone "one"', () => {
     expect(
       figures(

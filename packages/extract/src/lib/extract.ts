@@ -110,6 +110,17 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     return { ...m, creator };
   });
 
+  // The byline: the authors, the organisation they write for (taken as the publisher) and the date.
+  const authors = (parsed.byline?.authors ?? [])
+    .map((name) => parseSpeaker(name))
+    .filter((p) => p?.type === 'person')
+    .map((p) => registry.add(p as NonNullable<typeof p>, 0.8) as string);
+  const publisher = parsed.byline?.organization
+    ? registry.organization(parsed.byline.organization, 0.7)
+    : undefined;
+  for (const id of authors)
+    if (publisher) registry.describe(id, 'reporter', parsed.byline?.organization);
+
   const quotes = findQuotes(parsed.blocks);
   const claims = findClaims(parsed.blocks, quotes);
   const statements = attribute(parsed.blocks, quotes, claims, registry);
@@ -122,6 +133,8 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     if (s.attribution.recipient) referenced.add(s.attribution.recipient);
   }
   for (const m of media) if (m.creator) referenced.add(m.creator);
+  for (const id of authors) referenced.add(id);
+  if (publisher) referenced.add(publisher);
   // Keep the sources the draft uses, and the organisations they belong to.
   const all = registry.withConfidence();
   for (const s of all) if (referenced.has(s.id) && s.affiliation) referenced.add(s.affiliation);
@@ -133,7 +146,9 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     headline,
     ...(parsed.dek ? { dek: parsed.dek } : {}),
     language: options.language ?? 'en',
-    authors: [],
+    ...(publisher ? { publisher } : {}),
+    ...(parsed.byline?.date ? { published: parsed.byline.date } : {}),
+    authors,
     keywords: [],
     media,
     body: parsed.blocks,

@@ -18,12 +18,72 @@ import type { DraftBlock } from './types.js';
 export interface ParsedArticle {
   headline?: string;
   dek?: string;
+  /** The byline: "By Corinne Ashby · Tidewater Wire · March 13, 2024". */
+  byline?: Byline;
   readonly blocks: DraftBlock[];
   readonly media: Media[];
   readonly boilerplate: string[];
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What a byline names: the authors, the organisation they write for, the date. */
+export interface Byline {
+  readonly authors: readonly string[];
+  readonly organization?: string;
+  /** ISO 8601, from a date the byline writes in full ("March 13, 2024"). */
+  readonly date?: string;
+}
+
+const MONTH_NUMBER: Record<string, number> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+/** An ISO date from "March 13, 2024", "13 March 2024" or "2024-03-13"; nothing from less. */
+export function isoDate(text: string): string | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(text);
+  if (iso) return iso[0];
+  const us = /\b([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})\b/.exec(text);
+  const uk = /\b(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b/.exec(text);
+  const [month, day, year] = us ? [us[1], us[2], us[3]] : uk ? [uk[2], uk[1], uk[3]] : [];
+  const m = month ? MONTH_NUMBER[month.toLowerCase()] : undefined;
+  if (!m || !day || !year) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Reads a byline: "By Ellen Marsh, Meridian Press", "By Jonah Whitlaw · April 17, 2024". */
+export function parseByline(text: string): Byline | undefined {
+  const match = /^By\s+(.+)$/.exec(text.trim());
+  if (!match || text.split(/\s+/).length > 16) return undefined;
+  const parts = (match[1] as string)
+    .split(/\s*[·|•—–]\s*|,\s+(?![0-9])/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const authors: string[] = [];
+  let organization: string | undefined;
+  let date: string | undefined;
+  for (const [i, part] of parts.entries()) {
+    const asDate = isoDate(part);
+    if (asDate) date = asDate;
+    else if (i === 0) authors.push(...part.split(/\s+and\s+/));
+    else if (!organization && /^[\p{Lu}]/u.test(part)) organization = part;
+  }
+  // Names: capitalised words, a few of them ("By the river, …" is a sentence, not a byline).
+  const names = /^(?:\p{Lu}[\p{L}.’'-]*\s?){1,4}$/u;
+  if (authors.length === 0 || !authors.every((a) => names.test(a))) return undefined;
+  return { authors, ...(organization ? { organization } : {}), ...(date ? { date } : {}) };
+}
 
 async function mdastToString(node: RootContent): Promise<string> {
   const { toString: plainText } = await import('mdast-util-to-string');
@@ -57,6 +117,12 @@ async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
       if (!text) continue;
       if (isPageBoilerplate(text)) {
         parsed.boilerplate.push(text);
+        continue;
+      }
+      const byline =
+        parsed.byline === undefined && node.type === 'paragraph' ? parseByline(text) : undefined;
+      if (byline) {
+        parsed.byline = byline;
         continue;
       }
       if (node.type === 'heading' && node.depth === 1 && parsed.headline === undefined) {
@@ -133,6 +199,11 @@ export async function parseText(text: string): Promise<ParsedArticle> {
       return;
     }
     const paragraph = squash(kept.join(' '));
+    const byline = parsed.byline === undefined ? parseByline(paragraph) : undefined;
+    if (byline) {
+      parsed.byline = byline;
+      return;
+    }
     if (index === 0 && kept.length === 1 && isHeadline(paragraph) && paragraphs.length > 1) {
       parsed.headline = paragraph;
       return;
@@ -248,6 +319,18 @@ export async function parseHtml(html: string): Promise<ParsedArticle> {
       classes(e).some((c) => /^(dek|standfirst|subtitle|subhead|summary|lede|deck)$/i.test(c)),
   );
   if (dek) parsed.dek = squash(textOf(dek));
+  const bylineElement = find(tree, (e) =>
+    classes(e).some((c) => /^(byline|author|dateline-byline)$/i.test(c)),
+  );
+  if (bylineElement) {
+    const byline = parseByline(squash(textOf(bylineElement)));
+    const time = find(bylineElement, (e) => e.tagName === 'time');
+    const datetime =
+      typeof time?.properties?.dateTime === 'string'
+        ? isoDate(time.properties.dateTime)
+        : undefined;
+    if (byline) parsed.byline = { ...byline, ...(datetime ? { date: datetime } : {}) };
+  }
 
   for (const figure of findAll(tree, (e) => e.tagName === 'figure')) {
     const img = find(figure, (e) => e.tagName === 'img');

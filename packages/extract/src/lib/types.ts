@@ -39,4 +39,6 @@ export interface ClaimCandidate {
   readonly speaker: string;
   /** Where the speaker's words start in the block, for resolving pronouns in reading order. */
   readonly speakerAt: number;
+  /** The apposition after the speaker's name ("chief economist at the Fennick Institute"). */
+  readonly apposition?: string;
 }

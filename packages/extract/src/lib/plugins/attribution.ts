@@ -255,7 +255,8 @@ export function attribute(
     const block = blocks[blockIndex] as DraftBlock;
     const afterSpeaker = block.text.slice(claim.speakerAt + claim.speaker.length);
     const apposition =
-      claim.verb === 'according to' ? /^,\s*([^,.]+)/.exec(afterSpeaker)?.[1] : undefined;
+      claim.apposition ??
+      (claim.verb === 'according to' ? /^,\s*([^,.]+)/.exec(afterSpeaker)?.[1] : undefined);
     return {
       phrase: found.phrase,
       verb: claim.verb,

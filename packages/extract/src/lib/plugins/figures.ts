@@ -110,6 +110,47 @@ const NOT_UNITS = new Set([
   'as',
 ]);
 
+const WORD_RE = /[\p{L}’'-]+|\d[\d,.]*/gu;
+
+/**
+ * The unit after a number: the first plural noun among the next few lower-case words ("560 more
+ * troops", "25 high-water rescue vehicles", "four of the city’s nine library branches"), else the
+ * next word when it is a noun ("3 feet", "a decade"); "38 developed symptoms" counts people.
+ */
+function unitAfter(after: string): { unit: string; end: number; measure?: string } | undefined {
+  const words = [...after.matchAll(WORD_RE)].slice(0, 6);
+  if (words.length === 0 || !/^\s/.test(after)) return undefined;
+  // Only white space and words between the number and its unit: no punctuation.
+  const reach = (i: number) => /^[\s\p{L}\d’'.,-]*$/u.test(after.slice(0, words[i]?.index));
+  let i = 0;
+  if (words[0]?.[0] === 'of') {
+    i = 1;
+    while (
+      i < words.length &&
+      /^(?:the|its|their|his|her|our|this|these|those)$/.test(words[i]?.[0] ?? '')
+    )
+      i++;
+  }
+  const candidates: { word: string; at: number }[] = [];
+  for (let j = i; j < Math.min(words.length, i + 4); j++) {
+    const w = words[j]?.[0] as string;
+    if (!/^[\p{Ll}\d]/u.test(w) || NOT_UNITS.has(w) || !reach(j)) break;
+    if (/[’']s$/.test(w) || /^\d/.test(w) || w in WORD_UNITS) continue;
+    candidates.push({ word: w, at: (words[j]?.index ?? 0) + w.length });
+  }
+  const first = candidates[0];
+  if (!first) return undefined;
+  if (/ed$/.test(first.word) && !BETWEEN.has(first.word)) {
+    // "38 developed …": a count of people doing something, not a unit.
+    return candidates.length === 1 || !/s$/.test(candidates[1]?.word ?? '')
+      ? { unit: 'people', end: 0, measure: first.word }
+      : { unit: candidates[1]?.word as string, end: candidates[1]?.at as number };
+  }
+  const plural = candidates.find((c) => /[^s]s$/.test(c.word) && !BETWEEN.has(c.word));
+  const chosen = plural ?? candidates.find((c) => !BETWEEN.has(c.word));
+  return chosen ? { unit: chosen.word, end: chosen.at } : undefined;
+}
+
 /** The value of a number as written: "1,200" → 1200, "$2.4 million" → 2400000, "two dozen" → 24. */
 export function parseNumber(written: string): number | undefined {
   const text = written
@@ -226,22 +267,19 @@ export function figuresIn(text: string): Found[] {
     let unitEnd = end;
     if (percent) unit = 'percent';
     else if (currency) unit = { $: 'USD', '€': 'EUR', '£': 'GBP' }[currency];
-    else {
-      const words = [...after.matchAll(/[\p{L}’'-]+/gu)].slice(0, 3);
-      let w = 0;
-      if (words[w] && BETWEEN.has((words[w]?.[0] ?? '').toLowerCase())) w++;
-      const noun = words[w];
-      // A unit is a noun written right after the number (allowing one adjective), in lower case.
-      if (
-        noun &&
-        /^[\p{Ll}]/u.test(noun[0]) &&
-        !NOT_UNITS.has(noun[0]) &&
-        /^\s*(?:[\p{L}’'-]+\s+)?$/u.test(after.slice(0, noun.index))
-      ) {
-        unit = noun[0];
-        unitEnd = end + noun.index + noun[0].length;
-        const next = words[w + 1]?.[0];
-        if (next && /^(?:of|from)$/.test(next)) unit = undefined;
+    else if (/^-[\p{Ll}]+/u.test(after)) {
+      // "a 1.5-mile stretch": the unit is joined to the number.
+      const joined = /^-([\p{Ll}]+)/u.exec(after)?.[1] as string;
+      unit = joined;
+      unitEnd = end + joined.length + 1;
+    } else if (/\b(?:aged?|ages)\s+(?:between\s+)?$/i.test(before)) {
+      unit = 'years of age';
+    } else {
+      const found = unitAfter(after);
+      if (found) {
+        unit = found.unit;
+        unitEnd = end + found.end;
+        measure = found.measure;
       } else if (CASUALTY_AFTER.test(after)) {
         unit = 'people';
         measure = CASUALTY_AFTER.exec(after)?.[1];

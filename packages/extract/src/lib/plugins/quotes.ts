@@ -203,6 +203,7 @@ export function findClaims(
         verb: claim.verb,
         speaker: claim.speaker,
         speakerAt: sentence.start + Math.max(claim.speakerAt, 0),
+        ...(claim.apposition ? { apposition: claim.apposition } : {}),
       });
     }
   }
@@ -215,6 +216,7 @@ interface ClaimMatch {
   verb: string;
   speaker: string;
   speakerAt: number;
+  apposition?: string;
 }
 
 const parses = (speaker: string) => speakerAtEnd(speaker) !== undefined;
@@ -300,5 +302,6 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   const text = sentence.slice(claimAt);
   // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
   if (text.split(/\s+/).length < (VERB_IN_TEXT.has(verb) ? 3 : 4)) return undefined;
-  return { claim: text, claimAt, verb, speaker, speakerAt };
+  const apposition = match.groups.apposition?.replace(/^,\s*/, '').split(',')[0]?.trim();
+  return { claim: text, claimAt, verb, speaker, speakerAt, ...(apposition ? { apposition } : {}) };
 }

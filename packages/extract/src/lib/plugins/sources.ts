@@ -321,7 +321,12 @@ export class SourceRegistry {
  * analyst at the Atlantic Council") as a role and, when it names one, an organisation.
  */
 export function parseApposition(text: string): { role: string; organization?: string } | undefined {
-  const phrase = text.trim().replace(/^(an?|the)\s+/i, '');
+  // "an epidemiologist at the University of Vellmark who was not involved in the study": the
+  // relative clause says something else.
+  const phrase = text
+    .trim()
+    .replace(/\s+(?:who|which|that|whose)\s.*$/, '')
+    .replace(/^(an?|the)\s+/i, '');
   if (!/^[\p{Ll}]/u.test(phrase) || phrase.split(/\s+/).length > 20) return undefined;
   const at = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u').exec(phrase);
   if (at) {
