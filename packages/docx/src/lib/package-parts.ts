@@ -80,7 +80,7 @@ class IdMaps {
 
   renumber(xml: string): string {
     return xml
-      .replace(/\brId[A-Za-z0-9_-]{21}\b/g, (id) =>
+      .replace(/\brId[A-Za-z0-9_-]{21}(?![A-Za-z0-9_-])/g, (id) =>
         IdMaps.next(this.relationships, id, (n) => `rIdS${n}`),
       )
       .replace(/\b_Toc(\d+)\b/g, (name) => IdMaps.next(this.toc, name, (n) => `_Toc${n}`))
