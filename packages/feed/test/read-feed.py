@@ -4,6 +4,7 @@ One request per line on stdin, one JSON answer per line on stdout, so a test sta
   {"reader": "feedparser", "text": "<rss …"}  Universal Feed Parser: what a feed reader sees
   {"reader": "etree", "text": "<rss …"}       the XML tree as expat reads it: exact text, no guessing
   {"reader": "jsonfeed", "text": "{…"}        JSON Feed 1.1 checked against the spec's MUSTs
+  {"reader": "reference", "text": "{…"}       feedparser on a feed Python escaped (see reference)
 """
 import calendar
 import json
@@ -12,9 +13,9 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
 import feedparser
-from feedparser.mixin import _FeedParserMixin, _cp1252
 
 
 def plain(value):
@@ -42,18 +43,40 @@ def read_feedparser(text):
     }
 
 
-def feedparser_view(text):
-    """What feedparser makes of a plain-text value it takes as text: stripped, with its cp1252
-    repair of U+0080–U+009F and its UTF-8-read-as-Latin-1 repair applied; None when feedparser
-    would take the value for HTML (its documented guess for RSS)."""
-    if _FeedParserMixin.looks_like_html(text):
-        return None
-    out = text.strip()
-    try:
-        out = out.encode('iso-8859-1').decode('utf-8')
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        pass
-    return out.translate(_cp1252)
+def reference(text):
+    """What feedparser reads from a minimal feed that Python's own XML escaping wrote with the
+    given plain texts: the yardstick for our escaping, feedparser's habits (stripping, its cp1252
+    and HTML guesses) included."""
+    data = json.loads(text)
+
+    def esc(value):
+        return escape(value, {'\r': '&#13;'})
+
+    if data['format'] == 'rss':
+        xml = (
+            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            '<title>t</title><link>https://x.example/</link><description>d</description><item>'
+            f'<title>{esc(data["title"])}</title><dc:creator>{esc(data["author"])}</dc:creator>'
+            f'<category>{esc(data["category"])}</category></item></channel></rss>'
+        )
+    else:
+        xml = (
+            '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://x.example/</id><title>t</title>'
+            '<updated>2016-07-18T00:00:00Z</updated><entry><id>https://x.example/1</id>'
+            f'<title type="text">{esc(data["title"])}</title><updated>2016-07-18T00:00:00Z</updated>'
+            f'<author><name>{esc(data["author"])}</name></author>'
+            f'<category term={quoteattr(data["category"], {chr(13): "&#13;", chr(10): "&#10;", chr(9): "&#9;"})}/>'
+            f'<summary type="text">{esc(data["summary"])}</summary></entry></feed>'
+        )
+    result = feedparser.parse(xml)
+    entry = result.entries[0]
+    return {
+        'bozo': int(result.bozo),
+        'title': entry.get('title'),
+        'author': entry.get('author'),
+        'summary': entry.get('summary'),
+        'tags': [t.get('term') for t in entry.get('tags', [])],
+    }
 
 
 def element(node):
@@ -61,6 +84,7 @@ def element(node):
         'tag': node.tag,
         'attrs': dict(node.attrib),
         'text': node.text or '',
+        'tail': node.tail or '',
         'children': [element(child) for child in node],
     }
 
@@ -133,7 +157,7 @@ READERS = {
     'feedparser': read_feedparser,
     'etree': read_etree,
     'jsonfeed': check_jsonfeed,
-    'view': feedparser_view,
+    'reference': reference,
 }
 
 for line in sys.stdin:

@@ -26,13 +26,38 @@ export interface XmlElement {
   readonly tag: string;
   readonly attrs: Record<string, string>;
   readonly text: string;
+  /** The text after the element's end tag, up to the next sibling. */
+  readonly tail: string;
   readonly children: XmlElement[];
+}
+
+/** All the text inside an element, as a reader sees it (the DOM's `textContent`). */
+export function textContent(el: XmlElement): string {
+  return el.text + el.children.map((c) => textContent(c) + c.tail).join('');
 }
 
 /** A JSON Feed read with Python's json module and checked against the 1.1 MUSTs. */
 export interface CheckedJsonFeed {
   readonly errors: string[];
   readonly feed: Record<string, any>;
+}
+
+/** Texts for {@link FeedReaders.reference}. */
+export interface ReferenceTexts {
+  readonly format: 'rss' | 'atom';
+  readonly title: string;
+  readonly author: string;
+  readonly category: string;
+  readonly summary: string;
+}
+
+/** What feedparser read from the reference feed. */
+export interface ReferenceReading {
+  readonly bozo: number;
+  readonly title?: string;
+  readonly author?: string;
+  readonly summary?: string;
+  readonly tags: string[];
 }
 
 /** One Python process answering requests in order, started on first use. */
@@ -85,9 +110,12 @@ export class FeedReaders {
     return this.#ask('jsonfeed', text);
   }
 
-  /** What feedparser makes of a plain text value (stripped, its cp1252 repair); null if it takes it for HTML. */
-  feedparserView(text: string): Promise<string | null> {
-    return this.#ask('view', text);
+  /**
+   * What feedparser reads from a minimal feed that Python's own XML escaping wrote with these
+   * texts: the yardstick for ours, feedparser's habits (stripping, guessing HTML) included.
+   */
+  reference(texts: ReferenceTexts): Promise<ReferenceReading> {
+    return this.#ask('reference', JSON.stringify(texts));
   }
 
   /** Ends the Python process. */

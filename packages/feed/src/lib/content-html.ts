@@ -82,9 +82,33 @@ function figureMark(figure: Figure): Mark {
 /** Outer marks first: earlier start, then longer span. */
 const byNesting = (a: Mark, b: Mark) => a.start - b.start || b.end - a.end;
 
-/** A block's text as HTML with the marks applied; marks outside the text are ignored. */
+/** Whether `at` falls between the two halves of a surrogate pair. */
+function insidePair(text: string, at: number): boolean {
+  const low = text.charCodeAt(at);
+  const high = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+}
+
+/** The mark with its ends moved off the middle of a surrogate pair, which markup would break. */
+function onCodePoints(text: string, m: Mark): Mark {
+  if (!insidePair(text, m.start) && !insidePair(text, m.end)) return m;
+  return {
+    ...m,
+    start: insidePair(text, m.start) ? m.start + 1 : m.start,
+    end: insidePair(text, m.end) ? m.end + 1 : m.end,
+  };
+}
+
+/**
+ * A block's text as HTML with the marks applied. Spans count UTF-16 code units; an end that
+ * falls inside a character written as a surrogate pair moves past it, and marks outside the
+ * text are ignored.
+ */
 export function markText(text: string, marks: Mark[]): string {
-  const usable = marks.filter((m) => m.start >= 0 && m.end <= text.length && m.start < m.end);
+  const usable = marks
+    .filter((m) => m.start >= 0 && m.end <= text.length)
+    .map((m) => onCodePoints(text, m))
+    .filter((m) => m.start < m.end);
   if (usable.length === 0) return htmlText(text);
   usable.sort(byNesting);
   const stops = [...new Set(usable.flatMap((m) => [m.start, m.end]))].sort((a, b) => a - b);
