@@ -38,14 +38,20 @@ describe('the body as HTML', () => {
     expect(div.children[0]?.tag).toBe('p'); // no photo URL in the seed: no figure
   });
 
-  it('highlights the central claim and the statements for and against it with <mark>', async () => {
+  it('highlights with <mark> the statements that dispute or support, or are disputed or supported', async () => {
     const div = await contentOf(seed);
-    const marked = find(div, (e) => e.tag === 'mark').map((e) => e.attrs.id);
-    expect(marked).toContain('statement-kerry-on-the-run');
-    expect(marked).toContain('statement-tapper-not-sure');
-    expect(marked).toContain('statement-stein-no-illusion');
+    const marked = find(div, (e) => e.tag === 'mark').map((e) =>
+      e.attrs.id?.replace('statement-', ''),
+    );
+    const debated = seed.relations
+      .filter((r) => r.kind === 'disputes' || r.kind === 'supports')
+      .flatMap((r) => [r.from, r.to]);
+    expect(new Set(marked)).toEqual(new Set(debated));
+    expect(marked).toContain('kerry-on-the-run');
+    expect(marked).toContain('tapper-not-sure');
     const plain = find(div, (e) => e.tag === 'span').map((e) => e.attrs.id);
     expect(plain).toContain('statement-maher-static-view');
+    expect(plain).toContain('statement-kerry-inspired'); // responds to Tapper, weighs nothing
     expect(marked.length + plain.length).toBe(seed.statements.length);
     const claim = find(div, (e) => e.attrs.id === 'statement-kerry-on-the-run')[0]!;
     expect(claim.attrs).toMatchObject({

@@ -1,7 +1,7 @@
 import type { Story } from '@storykit/core';
 import { atomWriter } from './atom.js';
 import { latest } from './dates.js';
-import { type FeedItem, storyItems } from './items.js';
+import { storyItems, storyUpdated } from './items.js';
 import { jsonFeedWriter } from './json-feed.js';
 import { type FeedContext, type FeedFormat, type FeedOptions, resolveFeed } from './options.js';
 import { rssWriter } from './rss.js';
@@ -17,24 +17,44 @@ function isStory(value: StorySource): value is Story {
   return !(Symbol.iterator in value) && !(Symbol.asyncIterator in value);
 }
 
-function writerFor(ctx: FeedContext, items?: readonly FeedItem[]): FeedWriter {
+function writerFor(ctx: FeedContext, stories?: readonly Story[]): FeedWriter {
   if (ctx.format === 'rss') return rssWriter(ctx);
   if (ctx.format === 'json') return jsonFeedWriter(ctx);
-  // With every entry at hand, the feed's updated date goes before them, where readers expect it.
-  return atomWriter(ctx, items && latest(items.map((item) => item.updated)));
+  // With every story at hand, the feed's updated date goes before the entries, where readers
+  // expect it: the latest entry's, which is the latest story's modified (else published) date.
+  return atomWriter(ctx, stories && latest(stories.map(storyUpdated)));
 }
 
 function render(format: FeedFormat, input: Stories, options: FeedOptions): string {
   const single = isStory(input);
   const stories: readonly Story[] = single ? [input] : Array.isArray(input) ? input : [...input];
   const ctx = resolveFeed(format, options, stories[0], single);
-  const items: FeedItem[] = [];
-  for (const story of stories) for (const item of storyItems(story, ctx)) items.push(item);
-  const writer = writerFor(ctx, items);
-  let out = writer.head();
-  for (const item of items) out += writer.item(item);
-  return out + writer.tail();
+  const writer = writerFor(ctx, stories);
+  // Items are gathered into blocks of about a million characters, joined as each fills, and the
+  // blocks joined at the end. Holding every item string until the end instead makes the garbage
+  // collector copy each of them into the old generation: a third of the time on large feeds.
+  const blocks: string[] = [];
+  let block: string[] = [writer.head()];
+  let size = 0;
+  for (const story of stories) {
+    for (const item of storyItems(story, ctx)) {
+      const xml = writer.item(item);
+      block.push(xml);
+      size += xml.length;
+      if (size >= BLOCK) {
+        blocks.push(block.join(''));
+        block = [];
+        size = 0;
+      }
+    }
+  }
+  block.push(writer.tail());
+  blocks.push(block.join(''));
+  return blocks.length === 1 ? (blocks[0] as string) : blocks.join('');
 }
+
+/** How many characters {@link render} gathers before it joins them (see there). */
+const BLOCK = 1 << 20;
 
 /** How many characters a stream gathers before it hands a chunk on. */
 const CHUNK = 64 * 1024;

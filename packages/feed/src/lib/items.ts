@@ -152,6 +152,11 @@ function storyDate(story: Story, field: 'published' | 'modified'): FeedDate | un
   return value === undefined ? undefined : feedDate(value, `story "${story.id}" ${field}`);
 }
 
+/** When a story last changed, as its item's updated date: `modified`, else `published`. */
+export function storyUpdated(story: Story): FeedDate | undefined {
+  return storyDate(story, 'modified') ?? storyDate(story, 'published');
+}
+
 function remember(ctx: FeedContext, item: FeedItem): FeedItem {
   if (ctx.seen) {
     if (ctx.seen.has(item.id)) {

@@ -39,7 +39,8 @@ export function jsonFeedWriter(ctx: FeedContext): FeedWriter {
       out.title = cleanText(item.title);
       // An item must have content_html or content_text; without the body, the summary (or the
       // title) stands in as text.
-      if (item.contentHtml) out.content_html = cleanText(item.contentHtml);
+      // Built from cleaned, escaped pieces already (see cdata in text.ts).
+      if (item.contentHtml) out.content_html = item.contentHtml;
       else out.content_text = cleanText(item.summary ?? item.title);
       if (item.summary) out.summary = cleanText(item.summary);
       const image = item.media.find((m) => m.kind === 'image');

@@ -14,7 +14,7 @@ const NAMESPACES =
 
 /** `<media:content>` with what is known of the file; the same element serves Atom. */
 export function mediaContent(m: ItemMedia, indent: string): string {
-  let attrs = `url="${xmlAttr(m.url)}" medium="${m.kind}"`;
+  let attrs = `url="${xmlAttr(m.url)}" medium="${xmlAttr(m.kind)}"`;
   if (m.type !== undefined) attrs += ` type="${xmlAttr(m.type)}"`;
   if (m.size !== undefined) attrs += ` fileSize="${m.size}"`;
   if (m.width !== undefined) attrs += ` width="${m.width}"`;
