@@ -1,5 +1,5 @@
-import { sourceLabel } from '@storykit/core';
-import { FeedUrlError, toRss } from '@storykit/feed';
+import { type Story, sourceLabel } from '@storykit/core';
+import { FeedUrlError, toJsonFeed, toRss } from '@storykit/feed';
 import { describe, expect, it } from 'vitest';
 import { child, children, expectCleanFeed, NS, useReaders } from '../test/readers.js';
 import {
@@ -134,6 +134,46 @@ describe('toRss on a published story', () => {
     expect(known).toContain('<media:content url=');
     expect(known).not.toContain('length=');
     expect(known).not.toContain('fileSize=');
+  });
+
+  it('describes several media items, each with only what is known of its file', async () => {
+    const withMedia = {
+      ...published,
+      media: [
+        {
+          id: 'a',
+          kind: 'image',
+          url: 'https://img.example/a.webp',
+          credit: 'A/AP',
+          caption: 'First',
+        },
+        { id: 'b', kind: 'video', url: 'https://img.example/b', credit: 'B/Reuters' },
+        { id: 'c', kind: 'image', path: 'c.png', caption: 'No URL' },
+      ],
+    } as const satisfies Story;
+    const sizes: Record<string, number> = { a: 1200, b: 99_000 };
+    const xml = toRss(withMedia, { ...OPTIONS, media: (m) => ({ size: sizes[m.id] }) });
+    const [item] = (await expectCleanFeed(readers, xml, 'rss20')).entries;
+    expect(item!.media_content).toEqual([
+      { url: 'https://img.example/a.webp', medium: 'image', type: 'image/webp', filesize: '1200' },
+      { url: 'https://img.example/b', medium: 'video', filesize: '99000' },
+    ]);
+    expect(item!.media_credit.map((c: { content: string }) => c.content)).toEqual([
+      'A/AP',
+      'B/Reuters',
+    ]);
+    // One enclosure, for the file whose type and length are both known.
+    expect(xml.match(/<enclosure /g)).toHaveLength(1);
+    expect(xml).toContain(
+      '<enclosure url="https://img.example/a.webp" length="1200" type="image/webp"/>',
+    );
+    const { feed } = await readers.jsonFeed(
+      toJsonFeed(withMedia, { ...OPTIONS, media: (m) => ({ size: sizes[m.id] }) }),
+    );
+    expect(feed.items[0].image).toBe('https://img.example/a.webp');
+    expect(feed.items[0].attachments).toEqual([
+      { url: 'https://img.example/a.webp', mime_type: 'image/webp', size_in_bytes: 1200 },
+    ]);
   });
 
   it('uses an id from options.itemId as a guid that is not a permalink', async () => {

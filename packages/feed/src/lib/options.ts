@@ -40,19 +40,20 @@ export interface FeedPerson {
 
 /**
  * What is known about a media item's file, for Media RSS `<media:content>`, the RSS `<enclosure>`,
- * Atom enclosure links and JSON Feed attachments. Leave out what is not known: nothing is guessed.
+ * Atom enclosure links and JSON Feed attachments. Leave out (or set `undefined`) what is not
+ * known: nothing is guessed.
  */
 export interface MediaInfo {
   /** Where the file is published, absolute or relative to the item's link; default: `media.url`. */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** Its MIME type; default: from the URL's extension when it is a common one (`.jpg`, `.png`, …). */
-  readonly type?: string;
+  readonly type?: string | undefined;
   /** Its size in bytes; default: unknown, which leaves out the RSS `<enclosure>` (it needs one). */
-  readonly size?: number;
+  readonly size?: number | undefined;
   /** Its width in pixels; default: unknown. */
-  readonly width?: number;
+  readonly width?: number | undefined;
   /** Its height in pixels; default: unknown. */
-  readonly height?: number;
+  readonly height?: number | undefined;
 }
 
 /** Which parts of a story each item carries; every part defaults to `true`. */
