@@ -34,7 +34,7 @@ interface Mark {
  * The statements the article weighs against each other: those that dispute or support another
  * statement, and those disputed or supported. One pass over the relations.
  */
-export function debatedStatements(story: Story): ReadonlySet<string> {
+function debatedStatements(story: Story): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const r of story.relations) {
     if (r.kind === 'disputes' || r.kind === 'supports') ids.add(r.from).add(r.to);
@@ -71,7 +71,7 @@ function statementMark(
 }
 
 /** A figure's value in machine-readable form: `84`, or `40..45` for a range. */
-export function figureValue(figure: Figure): string {
+function figureValue(figure: Figure): string {
   return typeof figure.value === 'number'
     ? String(figure.value)
     : `${figure.value.low}..${figure.value.high}`;
@@ -163,7 +163,7 @@ function markText(text: string, marks: Mark[] | undefined): string {
 }
 
 /** Options of {@link bodyHtml}. */
-export interface BodyHtmlOptions {
+interface BodyHtmlOptions {
   /** Mark only this statement (as `<mark>`), and no figure: the statements feed's context. */
   readonly only?: Statement;
   /** The blocks to render; default: all. */
