@@ -1,0 +1,291 @@
+/**
+ * From the model to feed items, once for all three formats: an item is what RSS calls `<item>`,
+ * Atom `<entry>` and JSON Feed an element of `items`.
+ */
+import {
+  type Media,
+  relationsOf,
+  type Source,
+  type Statement,
+  type Story,
+  sourceLabel,
+} from '@storykit/core';
+import { bodyHtml } from './content-html.js';
+import { type FeedDate, feedDate } from './dates.js';
+import { FeedDuplicateIdError } from './errors.js';
+import { absoluteUrl, storyLink, withFragment } from './links.js';
+import type { FeedContext, Person } from './options.js';
+import { htmlText } from './text.js';
+
+/** A media item with a URL, and what is known about its file. */
+export interface ItemMedia {
+  readonly url: string;
+  readonly kind: Media['kind'];
+  readonly type: string | undefined;
+  readonly size: number | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly caption: string | undefined;
+  readonly credit: string | undefined;
+  /** The credit's role in the EBU scheme Media RSS defaults to, when the creator is known. */
+  readonly creditRole: string | undefined;
+  readonly copyright: string | undefined;
+  readonly alt: string | undefined;
+}
+
+/** One item of a feed, in terms all three formats share. */
+export interface FeedItem {
+  /** The item's permanent id: its link, or `options.itemId`'s value. */
+  readonly id: string;
+  /** Whether {@link FeedItem.id} is the item's link (RSS `isPermaLink`). */
+  readonly isPermaLink: boolean;
+  readonly link: string;
+  readonly title: string;
+  readonly summary: string | undefined;
+  readonly contentHtml: string | undefined;
+  readonly published: FeedDate | undefined;
+  /** When the item last changed: the story's `modified`, else its `published`. */
+  readonly updated: FeedDate | undefined;
+  readonly authors: readonly Person[];
+  readonly categories: readonly string[];
+  readonly media: readonly ItemMedia[];
+  readonly language: string;
+  /** How errors name the item: `story "x"`, `statement "s" of story "x"`. */
+  readonly what: string;
+}
+
+/**
+ * MIME types of common media file extensions. A type is only given when the URL's extension says
+ * it; an unknown extension leaves it out, never a guess.
+ */
+const TYPES: Record<string, string> = {
+  avif: 'image/avif',
+  gif: 'image/gif',
+  jpeg: 'image/jpeg',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+  m4a: 'audio/mp4',
+  mp3: 'audio/mpeg',
+  oga: 'audio/ogg',
+  ogg: 'audio/ogg',
+  m4v: 'video/mp4',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+};
+
+function typeFromUrl(url: string): string | undefined {
+  const path = new URL(url).pathname;
+  const dot = path.lastIndexOf('.');
+  return dot < 0 || path.indexOf('/', dot) >= 0
+    ? undefined
+    : TYPES[path.slice(dot + 1).toLowerCase()];
+}
+
+function sourceOf(story: Story, id: string | null | undefined): Source | undefined {
+  return id == null ? undefined : story.sources.find((s) => s.id === id);
+}
+
+function person(source: Source): Person {
+  // A source's first web sameAs (Wikidata, an official page) identifies them on the web.
+  return { name: source.name, url: source.sameAs.find((url) => /^https?:/i.test(url)) };
+}
+
+/** The story's bylined authors; an unsigned story is credited to its publisher. */
+function storyAuthors(story: Story): Person[] {
+  const authors: Person[] = [];
+  for (const id of story.authors) {
+    const source = sourceOf(story, id);
+    if (source) authors.push(person(source));
+  }
+  if (authors.length === 0) {
+    const publisher = sourceOf(story, story.publisher);
+    if (publisher) authors.push(person(publisher));
+  }
+  return authors;
+}
+
+function storyMedia(story: Story, ctx: FeedContext, link: string): ItemMedia[] {
+  const media: ItemMedia[] = [];
+  for (const m of story.media) {
+    const info = ctx.options.media?.(m, story);
+    const given = info?.url ?? m.url;
+    if (given === undefined) continue; // Media RSS describes a file at a URL; no URL, no item.
+    const url = absoluteUrl(given, link, `the url of media "${m.id}" of story "${story.id}"`);
+    const creator = sourceOf(story, m.creator);
+    media.push({
+      url,
+      kind: m.kind,
+      type: info?.type ?? typeFromUrl(url),
+      size: info?.size,
+      width: info?.width,
+      height: info?.height,
+      caption: m.caption,
+      credit: m.credit ?? creator?.name,
+      creditRole: creator && m.kind === 'image' ? 'photographer' : undefined,
+      copyright: m.copyright,
+      alt: m.alt,
+    });
+  }
+  return media;
+}
+
+function figureHtml(media: readonly ItemMedia[]): string {
+  let html = '';
+  for (const m of media) {
+    if (m.kind !== 'image') continue;
+    const caption = [m.caption, m.credit].filter(Boolean);
+    html += `<figure><img src="${htmlText(m.url)}" alt="${htmlText(m.alt ?? '')}"/>`;
+    if (caption.length) {
+      html += `<figcaption>${m.caption ? htmlText(m.caption) : ''}${
+        m.credit ? `${m.caption ? ' ' : ''}<small>${htmlText(m.credit)}</small>` : ''
+      }</figcaption>`;
+    }
+    html += '</figure>';
+  }
+  return html;
+}
+
+function storyDate(story: Story, field: 'published' | 'modified'): FeedDate | undefined {
+  const value = story[field];
+  return value === undefined ? undefined : feedDate(value, `story "${story.id}" ${field}`);
+}
+
+/** When a story last changed, as its item's updated date: `modified`, else `published`. */
+export function storyUpdated(story: Story): FeedDate | undefined {
+  return storyDate(story, 'modified') ?? storyDate(story, 'published');
+}
+
+function remember(ctx: FeedContext, item: FeedItem): FeedItem {
+  if (ctx.seen) {
+    if (ctx.seen.has(item.id)) {
+      throw new FeedDuplicateIdError(
+        `${item.what} has the id "${item.id}" of an earlier item; ids must be unique in a feed (RSS 2.0 guid, RFC 4287 §4.2.6)`,
+      );
+    }
+    ctx.seen.add(item.id);
+  }
+  return item;
+}
+
+/** The items one story gives: itself, or one per statement (`options.items: 'statements'`). */
+export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
+  const link = storyLink(story, ctx.options, ctx.baseUrl);
+  const givenId = ctx.options.itemId?.(story);
+  const id =
+    givenId === undefined
+      ? link
+      : absoluteUrl(givenId, undefined, `the id of story "${story.id}"`, true);
+  const published = storyDate(story, 'published');
+  const updated = storyDate(story, 'modified') ?? published;
+  if (ctx.options.items === 'statements') {
+    return story.statements.map((s) =>
+      remember(
+        ctx,
+        statementItem(story, s, ctx, {
+          link,
+          id,
+          isPermaLink: givenId === undefined,
+          published,
+          updated,
+        }),
+      ),
+    );
+  }
+  const { include } = ctx;
+  const media = include.media ? storyMedia(story, ctx, link) : [];
+  const categories = include.categories
+    ? [...new Set([...(story.section ? [story.section] : []), ...story.keywords])]
+    : [];
+  return [
+    remember(ctx, {
+      id,
+      isPermaLink: givenId === undefined,
+      link,
+      title: story.headline,
+      summary: include.summary ? story.dek : undefined,
+      contentHtml: include.content ? figureHtml(media) + bodyHtml(story) : undefined,
+      published,
+      updated,
+      authors: include.authors ? storyAuthors(story) : [],
+      categories,
+      media,
+      language: story.language,
+      what: `story "${story.id}"`,
+    }),
+  ];
+}
+
+/** The relation words of the statements feed, from the statement's side. */
+const RELATION_WORDS = {
+  outgoing: {
+    disputes: 'disputes',
+    supports: 'supports',
+    'responds-to': 'responds to',
+    cites: 'cites',
+  },
+  incoming: {
+    disputes: 'disputed by',
+    supports: 'supported by',
+    'responds-to': 'answered by',
+    cites: 'cited by',
+  },
+} as const;
+
+interface StoryPlace {
+  readonly link: string;
+  readonly id: string;
+  readonly isPermaLink: boolean;
+  readonly published: FeedDate | undefined;
+  readonly updated: FeedDate | undefined;
+}
+
+/**
+ * One statement as an item: the statement's text is the title, who said it and how the summary,
+ * the speaker the author; the content quotes the paragraph it is in and lists the statements it
+ * answers or is answered by, each linked to its place in the article.
+ */
+function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPlace): FeedItem {
+  const speaker = sourceOf(story, s.speaker);
+  const label = speaker
+    ? sourceLabel(story, speaker)
+    : (storyAuthors(story)[0]?.name ?? story.headline);
+  const how = [s.attribution.verb, s.attribution.venue, s.attribution.date]
+    .filter(Boolean)
+    .join(', ');
+  const summary = how ? `${label} — ${how}` : label;
+  const { include } = ctx;
+  let contentHtml: string | undefined;
+  if (include.content) {
+    const link = withFragment(at.link, `statement-${s.id}`);
+    contentHtml = `<blockquote cite="${htmlText(link)}">${bodyHtml(story, { only: s, blocks: [s.span.block] })}</blockquote><p>${htmlText(summary)}</p>`;
+    const related = relationsOf(story, s.id);
+    if (related.length) {
+      contentHtml += '<ul>';
+      for (const { relation, direction, other } of related) {
+        const who = sourceOf(story, other.speaker)?.name;
+        const href = withFragment(at.link, `statement-${other.id}`);
+        contentHtml += `<li>${RELATION_WORDS[direction][relation.kind]} <a href="${htmlText(href)}">${htmlText(
+          who ? `${who}: ${other.text}` : other.text,
+        )}</a></li>`;
+      }
+      contentHtml += '</ul>';
+    }
+  }
+  return {
+    id: withFragment(at.id, `statement-${s.id}`),
+    isPermaLink: at.isPermaLink,
+    link: withFragment(at.link, `statement-${s.id}`),
+    title: s.text,
+    summary: include.summary ? summary : undefined,
+    contentHtml,
+    published: at.published,
+    updated: at.updated,
+    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story)) : [],
+    categories: include.categories && s.topic ? [s.topic] : [],
+    media: [],
+    language: story.language,
+    what: `statement "${s.id}" of story "${story.id}"`,
+  };
+}
