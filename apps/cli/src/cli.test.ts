@@ -156,6 +156,110 @@ describe('storykit build', () => {
   });
 });
 
+describe('storykit build: feeds', () => {
+  const parse = (file: string) =>
+    JSON.parse(
+      execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          'import sys, json, feedparser; f = feedparser.parse(sys.argv[1]); print(json.dumps({"bozo": f.bozo, "title": f.feed.get("title"), "updated": f.feed.get("updated"), "links": [e.link for e in f.entries]}))',
+          file,
+        ],
+        { encoding: 'utf8' },
+      ),
+    );
+
+  it('writes RSS, Atom and JSON Feed for a story, dated from its events when it has no date', () => {
+    const out = temp('storykit-feeds-');
+    const { code, stderr } = storykit(['build', SEED, '-o', out, '--only', 'rss,atom,jsonfeed']);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter((l) => l.startsWith('feeds:'))).toEqual([
+      'feeds: kerry-on-the-run has no publication date; dated 2016-07-17, the latest date it records (set one with --updated)',
+    ]);
+    const headline = loadStory(SEED).headline;
+    expect(parse(join(out, 'rss.xml'))).toMatchObject({
+      bozo: false,
+      title: headline,
+      links: ['https://storykit.invalid/kerry-on-the-run/'],
+    });
+    expect(parse(join(out, 'atom.xml'))).toMatchObject({
+      bozo: false,
+      updated: '2016-07-17T00:00:00Z',
+    });
+    expect(JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8'))).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: headline,
+    });
+  });
+
+  it('takes the base URL and the date from the command line', () => {
+    const out = temp('storykit-feeds-');
+    const args = [
+      'build',
+      SEED,
+      '-o',
+      out,
+      '--only',
+      'atom',
+      '-q',
+      '--base-url',
+      'https://news.example/kerry/',
+      '--updated',
+      '2016-07-18',
+    ];
+    expect(storykit(args)).toMatchObject({ code: 0, stderr: '' });
+    expect(parse(join(out, 'atom.xml'))).toMatchObject({
+      updated: '2016-07-18T00:00:00Z',
+      links: ['https://news.example/kerry/'],
+    });
+    const bad = storykit(['build', SEED, '-o', out, '--updated', 'yesterday']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'storykit: --updated: "yesterday" is not a date; expected ISO 8601 such as 2016-07-18\n',
+    ]);
+  });
+
+  it('builds a folder of stories into a folder each, and one feed for all', () => {
+    const root = temp('storykit-stories-');
+    const a = join(root, 'a');
+    const b = join(root, 'b');
+    for (const [dir, id] of [
+      [a, 'story-a'],
+      [b, 'story-b'],
+    ] as const) {
+      execFileSync('mkdir', ['-p', dir]);
+      writeFileSync(join(dir, 'article.txt'), ARTICLE);
+      writeFileSync(
+        join(dir, 'story.yaml'),
+        stringify({ ...smallStory(), id, published: '2016-07-18' }),
+      );
+    }
+    const out = temp('storykit-out-');
+    const { code } = storykit([
+      'build',
+      root,
+      '-o',
+      out,
+      '-q',
+      '--only',
+      'story,rss',
+      '--base-url',
+      'https://news.example/',
+      '--title',
+      'Two stories',
+    ]);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['rss.xml', 'story-a', 'story-b']);
+    expect(readdirSync(join(out, 'story-a')).sort()).toEqual(['rss.xml', 'story.json']);
+    expect(parse(join(out, 'rss.xml'))).toMatchObject({
+      bozo: false,
+      title: 'Two stories',
+      links: ['https://news.example/story-a/', 'https://news.example/story-b/'],
+    });
+  });
+});
+
 describe('storykit extract', () => {
   const ARTICLE_FILE = join(SEED, 'article.txt');
 

@@ -1,5 +1,6 @@
 import type { Story } from '@storykit/core';
 import { toDocx } from '@storykit/docx';
+import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
 import { articleHtml } from './article-html.js';
 
@@ -18,7 +19,64 @@ export interface Output {
   /** What the output is, for `--help`. */
   readonly description: string;
   /** Makes the output's files from a validated story. */
-  readonly build: (story: Story) => Promise<readonly OutputFile[]>;
+  readonly build: (story: Story, settings: BuildSettings) => Promise<readonly OutputFile[]>;
+}
+
+/** What some outputs need beyond the story: `storykit build --base-url … --updated …`. */
+export interface BuildSettings {
+  /**
+   * The absolute URL the output folder is published at, for the feeds' links. Default: a
+   * placeholder under the reserved `.invalid` domain (RFC 2606), `https://storykit.invalid/<id>/`.
+   */
+  readonly baseUrl?: string;
+  /** The feeds' date (ISO 8601) for a story that has none; Atom requires one (RFC 4287 §4.1.1). */
+  readonly updated?: string;
+  /** Receives a line the user should read (a date the feeds had to take from the story's events). */
+  readonly notice?: (text: string) => void;
+}
+
+/**
+ * The latest full date (a day at least) the story records: its own dates, else the dates of its
+ * statements and figures. A story without a publication date still says when its events happened.
+ */
+export function latestRecordedDate(story: Story): string | undefined {
+  const dates = [
+    story.modified,
+    story.published,
+    ...story.statements.map((s) => s.attribution.date),
+    ...story.figures.map((f) => f.date),
+  ].filter((d): d is string => d !== undefined && d.length >= 10);
+  return dates.sort().at(-1);
+}
+
+/** The options of a story's feeds: links under the base URL, a date only from the story or the user. */
+export function feedOptions(story: Story, settings: BuildSettings): FeedOptions {
+  const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
+  let updated = settings.updated ?? story.modified ?? story.published;
+  if (updated === undefined) {
+    updated = latestRecordedDate(story);
+    if (updated) {
+      settings.notice?.(
+        `feeds: ${story.id} has no publication date; dated ${updated}, the latest date it records (set one with --updated)`,
+      );
+    }
+  }
+  return {
+    baseUrl,
+    // The item links to the story's own page when it has one, else to the output folder.
+    itemUrl: (s) => s.url ?? baseUrl,
+    ...(updated === undefined ? {} : { updated }),
+  };
+}
+
+function feedOutput(name: string, description: string, file: string, write: typeof toRss): Output {
+  return {
+    name,
+    description,
+    build: async (story, settings) => [
+      { name: file, data: write(story, feedOptions(story, settings)) },
+    ],
+  };
 }
 
 /** Every output `storykit build` knows, in the order they are built. */
@@ -36,6 +94,14 @@ export const OUTPUTS: readonly Output[] = [
       { name: 'article.html', data: articleHtml(story) },
     ],
   },
+  feedOutput('rss', 'RSS 2.0 feed of the story (rss.xml)', FEED_FILE_NAMES.rss, toRss),
+  feedOutput('atom', 'Atom 1.0 feed of the story (atom.xml)', FEED_FILE_NAMES.atom, toAtom),
+  feedOutput(
+    'jsonfeed',
+    'JSON Feed 1.1 of the story (feed.json)',
+    FEED_FILE_NAMES.json,
+    toJsonFeed,
+  ),
   {
     name: 'docx',
     description: 'the analyst’s report as a Word document (report.docx)',

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   formatFigureValue,
@@ -11,8 +11,9 @@ import {
 } from '@storykit/core';
 import { loadStory, writeFileAtomic } from '@storykit/core/node';
 import { type ExtractFormat, extract } from '@storykit/extract';
+import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Command, CommanderError, Option } from 'commander';
-import { OUTPUTS, type OutputFile } from './outputs.js';
+import { type BuildSettings, latestRecordedDate, OUTPUTS, type OutputFile } from './outputs.js';
 
 /** Exit codes of the `storykit` command (DESIGN §5). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -74,8 +75,14 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
 
   program
     .command('build')
-    .description('build every output of a story (default: the bundled seed story into ./out)')
-    .argument('[story]', 'a story folder, story.yaml or story.json', SEED_STORY)
+    .description(
+      'build every output of a story (default: the bundled seed story into ./out); given a folder of story folders, build each into its own folder and one feed for all',
+    )
+    .argument(
+      '[story]',
+      'a story folder, story.yaml or story.json, or a folder of story folders',
+      SEED_STORY,
+    )
     .option('-o, --out <dir>', 'the folder to write into', 'out')
     .addOption(
       new Option(
@@ -83,18 +90,56 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
         `comma-separated outputs to build: ${OUTPUTS.map((o) => o.name).join(', ')}`,
       ),
     )
+    .option('--base-url <url>', 'where the output folder is published, for the feeds’ links')
+    .option('--updated <date>', 'the feeds’ date (ISO 8601) for stories that have none')
+    .option(
+      '--title <title>',
+      'the title of the feed of a folder of stories (default: the folder’s name)',
+    )
     .option('-q, --quiet', 'print nothing but errors')
-    .action(async (path: string, options: { out: string; only?: string; quiet?: boolean }) => {
+    .action(async (path: string, options: BuildFlags) => {
       const selected = selectOutputs(options.only);
-      const story = loadStory(path);
+      const noticed = new Set<string>();
+      const notice = (text: string) => {
+        if (options.quiet || noticed.has(text)) return;
+        noticed.add(text);
+        io.stderr(`${text}\n`);
+      };
+      const settings = (base?: string): BuildSettings => ({
+        ...(base ? { baseUrl: base } : {}),
+        ...(options.updated ? { updated: checkedDate(options.updated) } : {}),
+        notice,
+      });
       // Everything is made in memory first, so a failure leaves no half-built output folder.
       const files: OutputFile[] = [];
-      for (const output of selected) files.push(...(await output.build(story)));
+      const collection = storyFolders(path);
+      let stories: Story[];
+      if (collection) {
+        stories = collection.map((dir) => loadStory(dir));
+        const base = options.baseUrl && withSlash(options.baseUrl);
+        for (const story of stories) {
+          for (const output of selected) {
+            const made = await output.build(
+              story,
+              settings(base ? `${base}${story.id}/` : undefined),
+            );
+            files.push(...made.map((f) => ({ ...f, name: join(story.id, f.name) })));
+          }
+        }
+        files.push(...collectionFeeds(stories, selected, options, basename(path), notice));
+      } else {
+        const story = loadStory(path);
+        stories = [story];
+        for (const output of selected)
+          files.push(...(await output.build(story, settings(options.baseUrl))));
+      }
       for (const file of files) {
         writeFileAtomic(join(options.out, file.name), file.data);
         if (!options.quiet) io.stderr(`wrote ${join(options.out, file.name)}\n`);
       }
-      if (!options.quiet) io.stderr(`built ${story.id}: ${summary(story)}\n`);
+      if (!options.quiet) {
+        for (const story of stories) io.stderr(`built ${story.id}: ${summary(story)}\n`);
+      }
     });
 
   program
@@ -130,6 +175,71 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     code = report(error, io);
   }
   return code;
+}
+
+interface BuildFlags {
+  out: string;
+  only?: string;
+  baseUrl?: string;
+  updated?: string;
+  title?: string;
+  quiet?: boolean;
+}
+
+/** The story folders inside a folder that holds no story itself, in name order; else undefined. */
+function storyFolders(path: string): string[] | undefined {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return undefined;
+  if (existsSync(join(path, 'story.yaml')) || existsSync(join(path, 'story.json')))
+    return undefined;
+  const folders = readdirSync(path)
+    .sort()
+    .map((name) => join(path, name))
+    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'story.yaml')));
+  return folders.length > 0 ? folders : undefined;
+}
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+
+function checkedDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw new UsageError(
+      `--updated: "${date}" is not a date; expected ISO 8601 such as 2016-07-18`,
+    );
+  }
+  return date;
+}
+
+/** One feed of each selected kind for a folder of stories, each story's item linking to its folder. */
+function collectionFeeds(
+  stories: readonly Story[],
+  selected: readonly { name: string }[],
+  options: BuildFlags,
+  folder: string,
+  notice: (text: string) => void,
+): OutputFile[] {
+  const baseUrl = withSlash(options.baseUrl ?? `https://storykit.invalid/${folder}/`);
+  let updated = options.updated ? checkedDate(options.updated) : undefined;
+  if (updated === undefined && stories.some((s) => !s.published && !s.modified)) {
+    updated = stories
+      .map(latestRecordedDate)
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1);
+    if (updated)
+      notice(
+        `feeds: a story has no publication date; the feeds are dated ${updated}, the latest date the stories record (set one with --updated)`,
+      );
+  }
+  const feedOptions = { title: options.title ?? folder, baseUrl, ...(updated ? { updated } : {}) };
+  const writers = { rss: toRss, atom: toAtom, jsonfeed: toJsonFeed } as const;
+  const names = {
+    rss: FEED_FILE_NAMES.rss,
+    atom: FEED_FILE_NAMES.atom,
+    jsonfeed: FEED_FILE_NAMES.json,
+  } as const;
+  return (Object.keys(writers) as (keyof typeof writers)[])
+    .filter((kind) => selected.some((o) => o.name === kind))
+    .map((kind) => ({ name: names[kind], data: writers[kind](stories, feedOptions) }));
 }
 
 function selectOutputs(only: string | undefined) {
@@ -203,6 +313,12 @@ function report(error: unknown, io: RunIo): number {
   if (error instanceof UsageError) {
     io.stderr(`storykit: ${error.message}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof FeedError) {
+    // A feed that cannot be made from this input (a story with no date for Atom, a link that is
+    // not absolute): the user's to fix, so one line and exit 1.
+    io.stderr(`storykit: ${error.message}\n`);
+    return EXIT.invalid;
   }
   if (error instanceof InputError) {
     io.stderr(`${error.message}\n`);
