@@ -86,4 +86,27 @@ describe('attribution', () => {
     ]);
     expect(new Set(story.statements.map((s) => s.speaker)).size).toBe(1);
   });
+
+  it('reads "Dr." inside a speaker, and the speaker before "who told"', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“This is the result we wanted,” Dr. Miriam Oduya, the chief medical officer, said in an interview.',
+        'Among those who spoke was Marisol Eddings, a retired teacher, who told the council she came "every Saturday for eleven years."',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).toEqual(['Miriam Oduya', 'Marisol Eddings']);
+  });
+
+  it('takes "the union said" as the union named before', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We stay out,” said Dana Whitcombe, president of Local 318 of the Dock Workers Union. “All of us.”',
+        '“We will talk,” said Raj Patel, director of the Calder Institute, on Monday.',
+        'The union said pickets would continue around the clock at every gate.',
+      ].join('\n\n'),
+    );
+    expect(rows.at(-1)?.slice(0, 2)).toEqual(['indirect', 'Local 318 of the Dock Workers Union']);
+  });
 });

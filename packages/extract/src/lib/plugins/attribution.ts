@@ -33,8 +33,10 @@ const VERB_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<verb>${QUOTE_VERB_PATTERN})\s+(?<rest>.+)$`,
   'u',
 );
+/** A character of a speaker's words: no punctuation but the full stop of "Dr." or "J.". */
+const SPEAKER_CHAR = String.raw`(?:[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
 const SPEAKER_FIRST = new RegExp(
-  String.raw`^\s*[,—–-]?\s*(?<speaker>[^,.;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
+  String.raw`^\s*[,—–-]?\s*(?<speaker>${SPEAKER_CHAR}{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
   'u',
 );
 const VERB_BEFORE = new RegExp(
@@ -183,7 +185,7 @@ function attributeQuote(
  * one "she" may refer to next.
  */
 const SUBJECT_NAME =
-  /\b(\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+)(?=\s+(?:[\p{Ll}]+ed|said|says|told|tells|wrote|has|had|was|is|spoke|took|made|gave|went|came|saw|thinks|thought|believes|argues|warns|adds)\b)/gu;
+  /\b(\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+)(?=\s+(?:[\p{Ll}]+ed|said|says|told|tells|wrote|has|had|was|is|spoke|spent|took|made|gave|went|came|saw|thinks|thought|believes|argues|warns|adds)\b|,\s+(?:who|a|an|the|\d))/gu;
 
 /** Occurrences of the organisations' names in the body, in reading order, for "the company". */
 function organizationMentions(blocks: readonly DraftBlock[], registry: SourceRegistry) {
@@ -285,8 +287,18 @@ export function attribute(
     if (id || !a?.phrase) return id;
     const isBefore = (m: { block: number; offset: number }) =>
       m.block < a.at.block || (m.block === a.at.block && m.offset < a.at.offset);
-    // "the company said": the organisation named last before it.
-    if (a.phrase.type === 'reference') return organizations.filter(isBefore).at(-1)?.id;
+    // "the union said": the organisation named last before it, one with "Union" in its name first.
+    if (a.phrase.type === 'reference') {
+      const kind = a.phrase.words.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      const earlier = organizations.filter(isBefore);
+      const named = earlier.filter((m) =>
+        registry.sources
+          .find((s) => s.id === m.id)
+          ?.name.toLowerCase()
+          .includes(kind),
+      );
+      return (named.at(-1) ?? earlier.at(-1))?.id;
+    }
     if (a.phrase.type !== 'pronoun') return id;
     const last = mentions.filter(isBefore).at(-1);
     if (!last) return undefined;

@@ -42,11 +42,11 @@ const TOKEN = String.raw`[\p{Lu}][\p{L}’'\-]*\.?`;
 const PARTICLE = String.raw`(?:de|da|van|von|bin|ibn|al|del|la|le|du)`;
 /** A capitalised phrase: a name, or an organisation's name with its small words ("of", "the"). */
 const NAME = String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}))*`;
-const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|of|for|the|and|on|&))*(?:\s+\([\p{Lu}]+\))?`;
+const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|\d+|of|for|the|and|on|&))*(?:\s+\([\p{Lu}]+\))?`;
 const TITLES = `(?:(?:${alternation(TITLE_MODIFIERS)})\\s+)*(?:${alternation(ROLE_TITLES)})`;
 const COURTESY = alternation(COURTESY_TITLES);
 const ANONYMOUS = new RegExp(
-  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b[^,.;:“”"]*`,
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
 );
 
