@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -181,6 +182,13 @@ describe('toPdf on the seed story', () => {
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(Buffer.from(other, 'base64').equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('the CommonJS build', () => {
+  it('loads its fonts and makes the same bytes', async () => {
+    const cjs = createRequire(import.meta.url)('@storykit/pdf') as typeof import('@storykit/pdf');
+    expect(Buffer.from(await cjs.toPdf(story)).equals(Buffer.from(bytes))).toBe(true);
   });
 });
 
