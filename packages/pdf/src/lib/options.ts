@@ -1,0 +1,144 @@
+/**
+ * The options of {@link toPdf}, their defaults, and how a creation date is chosen without ever
+ * reading the clock.
+ */
+import type { Story } from '@storykit/core';
+import type { BriefFonts } from './fonts.js';
+
+/** Paper sizes: A4 is 595 × 842 pt (210 × 297 mm), Letter 612 × 792 pt (8.5 × 11 in). */
+export type PageSize = 'A4' | 'Letter';
+
+/**
+ * The sections of the brief after the masthead: `claim` (the central claim and its challengers),
+ * `figures` (key figures table and chart), `sources` (every source, how the article reached
+ * them) and `notes` (the editor's notes).
+ */
+export type BriefSection = 'claim' | 'figures' | 'sources' | 'notes';
+
+/** The sections a brief has unless told otherwise, in order. */
+export const DEFAULT_SECTIONS: readonly BriefSection[] = Object.freeze([
+  'claim',
+  'figures',
+  'sources',
+]);
+
+/** Options for {@link toPdf} and {@link toPdfStream}; every field is optional. */
+export interface PdfOptions {
+  /** Paper size; default `'A4'`. */
+  readonly pageSize?: PageSize;
+  /**
+   * The sections after the masthead, in the order given; default {@link DEFAULT_SECTIONS}
+   * (`claim`, `figures`, `sources`). The masthead, the closing provenance note and the footers
+   * are always there.
+   */
+  readonly sections?: readonly BriefSection[];
+  /** Accent colour for rules, headings and bars, as `#rrggbb` or `#rgb`; default `'#1d4e89'`. */
+  readonly accentColor?: string;
+  /** Font files; default DejaVu Sans with Noto fallbacks (see {@link BriefFonts}). */
+  readonly fonts?: BriefFonts;
+  /**
+   * The document's creation and modification date (document information and the attached
+   * file); a `Date` or an ISO 8601 string, partial dates (`2016-07`) meaning their first day at
+   * 00:00 UTC. Default: the story's `modified`, else its `published` date, else
+   * 1970-01-01T00:00:00Z. Never the clock, so that the same input gives the same bytes.
+   */
+  readonly creationDate?: Date | string;
+  /**
+   * The folder that media `path`s are relative to (usually the story's folder). Default: none,
+   * and the photo is described by its credit and alternative text but not drawn.
+   */
+  readonly mediaDir?: string;
+  /** Quotations longer than this many words are shortened with "…"; default 45. */
+  readonly maxQuoteWords?: number;
+  /** At most this many bars in the chart; default 12. */
+  readonly maxChartBars?: number;
+  /** Attach the validated story as `story.json` inside the PDF; default `true`. */
+  readonly attachStory?: boolean;
+  /** Called with each character no font has a glyph for; such characters are drawn as U+FFFD. */
+  readonly onMissingGlyph?: (char: string) => void;
+}
+
+/** The options with every default applied. */
+export interface ResolvedOptions {
+  readonly pageSize: PageSize;
+  readonly sections: readonly BriefSection[];
+  readonly accent: string;
+  readonly fonts: BriefFonts;
+  readonly date: Date;
+  readonly mediaDir: string | undefined;
+  readonly maxQuoteWords: number;
+  readonly maxChartBars: number;
+  readonly attachStory: boolean;
+  readonly onMissingGlyph: ((char: string) => void) | undefined;
+}
+
+/** The date the epoch stands in for when a story carries none. */
+export const FALLBACK_DATE = '1970-01-01T00:00:00Z';
+
+/** An ISO 8601 date, possibly partial (`2016`, `2016-07`, `2016-07-17`, a date-time), as a Date. */
+export function dateFromIso(value: string): Date {
+  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
+  const date = partial
+    ? new Date(Date.UTC(Number(partial[1]), Number(partial[2] ?? 1) - 1, Number(partial[3] ?? 1)))
+    : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO 8601 date: "${value}"`);
+  return date;
+}
+
+function hexColor(value: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
+  if (short)
+    return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  if (/^#[0-9a-f]{6}$/i.test(value)) return value.toLowerCase();
+  throw new RangeError(`accentColor must be #rrggbb or #rgb, got "${value}"`);
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+/** Applies the defaults and checks the values. */
+export function resolveOptions(story: Story, options: PdfOptions = {}): ResolvedOptions {
+  const pageSize = options.pageSize ?? 'A4';
+  if (pageSize !== 'A4' && pageSize !== 'Letter') {
+    throw new RangeError(`pageSize must be "A4" or "Letter", got "${pageSize}"`);
+  }
+  const sections = options.sections ?? DEFAULT_SECTIONS;
+  for (const s of sections) {
+    if (!['claim', 'figures', 'sources', 'notes'].includes(s)) {
+      throw new RangeError(`unknown section "${s}"; expected claim, figures, sources or notes`);
+    }
+  }
+  const given = options.creationDate;
+  const date =
+    given instanceof Date
+      ? new Date(given.getTime())
+      : dateFromIso(given ?? story.modified ?? story.published ?? FALLBACK_DATE);
+  if (Number.isNaN(date.getTime())) throw new RangeError('creationDate is an invalid Date');
+  return {
+    pageSize,
+    sections: [...new Set(sections)],
+    accent: hexColor(options.accentColor ?? '#1d4e89'),
+    fonts: options.fonts ?? {},
+    date,
+    mediaDir: options.mediaDir,
+    maxQuoteWords: positiveInteger('maxQuoteWords', options.maxQuoteWords ?? 45),
+    maxChartBars: positiveInteger('maxChartBars', options.maxChartBars ?? 12),
+    attachStory: options.attachStory ?? true,
+    onMissingGlyph: options.onMissingGlyph,
+  };
+}
+
+/** Mixes a `#rrggbb` colour with white: `amount` 0 keeps it, 1 gives white. */
+export function tint(color: string, amount: number): string {
+  const channel = (i: number) => {
+    const c = Number.parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
