@@ -156,6 +156,21 @@ describe('storykit build', () => {
   });
 });
 
+describe('storykit build: the print brief', () => {
+  it('writes brief.pdf, tagged, with the story attached', () => {
+    const out = temp('storykit-pdf-');
+    expect(storykit(['build', SEED, '-o', out, '-q', '--only', 'pdf']).code).toBe(0);
+    const pdf = join(out, 'brief.pdf');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Pages:\s+[12]\n/);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain(
+      'Kerry says ISIS',
+    );
+    expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toContain('story.json');
+  });
+});
+
 describe('storykit build: feeds', () => {
   const parse = (file: string) =>
     JSON.parse(

@@ -2,6 +2,7 @@ import type { Story } from '@storykit/core';
 import { toDocx } from '@storykit/docx';
 import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
+import { toPdf } from '@storykit/pdf';
 import { articleHtml } from './article-html.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
@@ -33,6 +34,8 @@ export interface BuildSettings {
   readonly updated?: string;
   /** Receives a line the user should read (a date the feeds had to take from the story's events). */
   readonly notice?: (text: string) => void;
+  /** The story's folder, where the media's local files (`media[].path`) are read from. */
+  readonly storyDir?: string;
 }
 
 /**
@@ -85,6 +88,17 @@ export const OUTPUTS: readonly Output[] = [
     name: 'story',
     description: 'the normalized, validated model (story.json)',
     build: async (story) => [{ name: 'story.json', data: `${JSON.stringify(story, null, 2)}\n` }],
+  },
+  {
+    name: 'pdf',
+    description:
+      'the print brief (brief.pdf): central claim and challengers, key figures, sources; story.json attached',
+    build: async (story, settings) => [
+      {
+        name: 'brief.pdf',
+        data: await toPdf(story, settings.storyDir ? { mediaDir: settings.storyDir } : {}),
+      },
+    ],
   },
   {
     name: 'jsonld',

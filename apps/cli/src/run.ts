@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   formatFigureValue,
@@ -105,8 +105,9 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
         noticed.add(text);
         io.stderr(`${text}\n`);
       };
-      const settings = (base?: string): BuildSettings => ({
+      const settings = (base?: string, storyDir?: string): BuildSettings => ({
         ...(base ? { baseUrl: base } : {}),
+        ...(storyDir ? { storyDir } : {}),
         ...(options.updated ? { updated: checkedDate(options.updated) } : {}),
         notice,
       });
