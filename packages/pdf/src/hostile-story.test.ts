@@ -33,7 +33,7 @@ beforeAll(async () => {
   path = files.write(await toPdf(story, { onMissingGlyph: (c) => missing.push(c) }));
   text = pdftext(path);
   all = words(path);
-}, 60_000);
+});
 afterAll(() => files.remove());
 
 describe('toPdf on a hostile story', () => {
