@@ -22,7 +22,6 @@ export interface ParsedArticle {
   byline?: Byline;
   readonly blocks: DraftBlock[];
   readonly media: Media[];
-  readonly boilerplate: string[];
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -85,13 +84,36 @@ export function parseByline(text: string): Byline | undefined {
   return { authors, ...(organization ? { organization } : {}), ...(date ? { date } : {}) };
 }
 
-async function mdastToString(node: RootContent): Promise<string> {
-  const { toString: plainText } = await import('mdast-util-to-string');
-  return squash(plainText(node));
+/** The ESM-only unified modules, imported once (on first use) and shared by every parse. */
+let modules:
+  | Promise<{
+      unified: typeof import('unified').unified;
+      remarkParse: typeof import('remark-parse').default;
+      rehypeParse: typeof import('rehype-parse').default;
+      toMdast: typeof import('hast-util-to-mdast').toMdast;
+      plainText: typeof import('mdast-util-to-string').toString;
+    }>
+  | undefined;
+function unifiedModules() {
+  modules ??= Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('rehype-parse'),
+    import('hast-util-to-mdast'),
+    import('mdast-util-to-string'),
+  ]).then(([u, remark, rehype, hast, mdast]) => ({
+    unified: u.unified,
+    remarkParse: remark.default,
+    rehypeParse: rehype.default,
+    toMdast: hast.toMdast,
+    plainText: mdast.toString,
+  }));
+  return modules;
 }
 
 /** Blocks from mdast: paragraphs, headings and block quotations, in order; boilerplate dropped. */
 async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
+  const { plainText } = await unifiedModules();
   const visit = async (nodes: readonly RootContent[]): Promise<void> => {
     for (const node of nodes) {
       if (node.type === 'list') {
@@ -113,12 +135,9 @@ async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
         }
         continue;
       }
-      const text = await mdastToString(node);
+      const text = squash(plainText(node));
       if (!text) continue;
-      if (isPageBoilerplate(text)) {
-        parsed.boilerplate.push(text);
-        continue;
-      }
+      if (isPageBoilerplate(text)) continue;
       const byline =
         parsed.byline === undefined && node.type === 'paragraph' ? parseByline(text) : undefined;
       if (byline) {
@@ -155,10 +174,9 @@ async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
 
 /** Parses Markdown (CommonMark, via remark-parse). */
 export async function parseMarkdown(markdown: string): Promise<ParsedArticle> {
-  const { unified } = await import('unified');
-  const { default: remarkParse } = await import('remark-parse');
+  const { unified, remarkParse } = await unifiedModules();
   const root = unified().use(remarkParse).parse(markdown) as Root;
-  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+  const parsed: ParsedArticle = { blocks: [], media: [] };
   await blocksFrom(root, parsed);
   return parsed;
 }
@@ -169,7 +187,7 @@ export async function parseMarkdown(markdown: string): Promise<ParsedArticle> {
  * opening or closing with a credit line ("Name/AP") is a photo caption.
  */
 export async function parseText(text: string): Promise<ParsedArticle> {
-  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+  const parsed: ParsedArticle = { blocks: [], media: [] };
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\u00a0]*\n/)
@@ -181,14 +199,9 @@ export async function parseText(text: string): Promise<ParsedArticle> {
     )
     .filter((lines) => lines.length > 0);
   paragraphs.forEach((lines, index) => {
-    const joined = squash(lines.join(' '));
     // A block of short lines mixing article and offer ("Subscribe … / Unlimited access"): drop
     // the offer lines one by one.
-    const kept = lines.filter((line) => {
-      if (!isPageBoilerplate(line)) return true;
-      parsed.boilerplate.push(line);
-      return false;
-    });
+    const kept = lines.filter((line) => !isPageBoilerplate(line));
     if (kept.length === 0) return;
     const media = mediaFromLines(kept);
     if (media) {
@@ -219,7 +232,6 @@ export async function parseText(text: string): Promise<ParsedArticle> {
       parsed.dek = paragraph;
       return;
     }
-    if (joined !== paragraph) parsed.boilerplate.push(...lines.filter((l) => !kept.includes(l)));
     parsed.blocks.push({ id: `p${parsed.blocks.length + 1}`, kind: 'paragraph', text: paragraph });
   });
   return parsed;
@@ -304,11 +316,9 @@ function without(node: Element, drop: (e: Element) => boolean): Element {
  * asides and scripts.
  */
 export async function parseHtml(html: string): Promise<ParsedArticle> {
-  const { unified } = await import('unified');
-  const { default: rehypeParse } = await import('rehype-parse');
-  const { toMdast } = await import('hast-util-to-mdast');
+  const { unified, rehypeParse, toMdast } = await unifiedModules();
   const tree = unified().use(rehypeParse).parse(html) as HastRoot;
-  const parsed: ParsedArticle = { blocks: [], media: [], boilerplate: [] };
+  const parsed: ParsedArticle = { blocks: [], media: [] };
 
   const h1 = find(tree, (e) => e.tagName === 'h1');
   if (h1) parsed.headline = squash(textOf(h1));

@@ -5,46 +5,40 @@
  * "USD" for "$", "people" after "killed"). Years, days of the month, clock times, ordinals and
  * numbers inside names ("ISIS 2.0", "Boeing 737") are not figures.
  */
-import type { Figure, Qualifier } from '@storykit/core';
+import { type Figure, numbersInText, type Qualifier } from '@storykit/core';
 import type { DraftBlock } from '../types.js';
 
-const WORD_UNITS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALE: Readonly<Record<string, number>> = {
-  hundred: 100,
-  thousand: 1_000,
-  million: 1_000_000,
-  billion: 1_000_000_000,
-  trillion: 1_000_000_000_000,
-};
-const NUMBER_WORD = `(?:${Object.keys(WORD_UNITS).join('|')})`;
+/** Number words a figure may be written in; core's `numbersInText` gives their values. */
+const WORD_UNITS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+]);
+const NUMBER_WORD = `(?:${[...WORD_UNITS].join('|')})`;
 const WORDS = `${NUMBER_WORD}(?:[\\s-]+(?:${NUMBER_WORD}|hundred|thousand|million|billion|and|dozen))*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE_WORD = String.raw`(?:\s+(?:thousand|million|billion|trillion))?`;
@@ -135,7 +129,7 @@ function unitAfter(after: string): { unit: string; end: number; measure?: string
   for (let j = i; j < Math.min(words.length, i + 4); j++) {
     const w = words[j]?.[0] as string;
     if (!/^[\p{Ll}\d]/u.test(w) || NOT_UNITS.has(w) || !reach(j)) break;
-    if (/[’']s$/.test(w) || /^\d/.test(w) || w in WORD_UNITS) continue;
+    if (/[’']s$/.test(w) || /^\d/.test(w) || WORD_UNITS.has(w)) continue;
     candidates.push({ word: w, at: (words[j]?.index ?? 0) + w.length });
   }
   const first = candidates[0];
@@ -151,40 +145,14 @@ function unitAfter(after: string): { unit: string; end: number; measure?: string
   return chosen ? { unit: chosen.word, end: chosen.at } : undefined;
 }
 
-/** The value of a number as written: "1,200" → 1200, "$2.4 million" → 2400000, "two dozen" → 24. */
+/**
+ * The value of a number as written: "1,200" → 1200, "$2.4 million" → 2400000, "two dozen" → 24.
+ * Core's `numbersInText` reads a scaled number both ways ("1.2 million": 1.2 and 1200000); the
+ * number as a whole is the largest reading.
+ */
 export function parseNumber(written: string): number | undefined {
-  const text = written
-    .toLowerCase()
-    .replace(/^[$€£]/, '')
-    .trim();
-  const digits = /^(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion))?$/.exec(text);
-  if (digits)
-    return (
-      Number((digits[1] as string).replaceAll(',', '')) *
-      (digits[2] ? (SCALE[digits[2]] as number) : 1)
-    );
-  if (text === 'dozen' || text === 'a dozen') return 12;
-  if (text === 'a' || text === 'an') return 1;
-  let total = 0;
-  let current = 0;
-  let any = false;
-  for (const word of text.split(/[\s-]+/)) {
-    if (word === 'and') continue;
-    if (WORD_UNITS[word] !== undefined) {
-      current += WORD_UNITS[word] as number;
-      any = true;
-    } else if (word === 'dozen') {
-      current *= 12;
-    } else if (word === 'hundred') {
-      current *= 100;
-    } else if (SCALE[word] !== undefined) {
-      total += current * (SCALE[word] as number);
-      current = 0;
-    } else {
-      return undefined;
-    }
-  }
-  return any ? total + current : undefined;
+  const values = numbersInText(written);
+  return values.length === 0 ? undefined : Math.max(...values);
 }
 
 interface Found {
