@@ -137,9 +137,10 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
   if (publisher) referenced.add(publisher);
   // Keep the sources the draft uses, and the organisations they belong to.
   const all = registry.withConfidence();
+  const affiliationOf = new Map(all.map((s) => [s.id, s.affiliation]));
   for (const id of referenced) {
     // A set visits what is added while it is walked: affiliations of affiliations come along.
-    const affiliation = all.find((s) => s.id === id)?.affiliation;
+    const affiliation = affiliationOf.get(id);
     if (affiliation) referenced.add(affiliation);
   }
   const sources: Source[] = all.filter((s) => referenced.has(s.id));
