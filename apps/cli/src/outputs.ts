@@ -4,6 +4,7 @@ import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@s
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
 import { toPdf } from '@storykit/pdf';
 import { articleHtml } from './article-html.js';
+import { isFeedDate } from './build-checks.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
 export interface OutputFile {
@@ -21,6 +22,11 @@ export interface Output {
   readonly description: string;
   /** Makes the output's files from a validated story. */
   readonly build: (story: Story, settings: BuildSettings) => Promise<readonly OutputFile[]>;
+  /**
+   * What `storykit validate` runs instead of {@link Output.build}, for an output too slow to make
+   * only to see that it can be made; it throws what `build` would. Default: `build`, in memory.
+   */
+  readonly check?: (story: Story, settings: BuildSettings) => void;
 }
 
 /** What some outputs need beyond the story: `storykit build --base-url … --updated …`. */
@@ -55,12 +61,17 @@ export function latestRecordedDate(story: Story): string | undefined {
 /** The options of a story's feeds: links under the base URL, a date only from the story or the user. */
 export function feedOptions(story: Story, settings: BuildSettings): FeedOptions {
   const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
-  let updated = settings.updated ?? story.modified ?? story.published;
-  if (updated === undefined) {
+  const own = story.modified ?? story.published;
+  // The story's own date only when the feeds can take it as one: a date that is not in the
+  // calendar is left to the feed, which names the story's field (`published`) rather than the option.
+  let updated = settings.updated ?? (own !== undefined && isFeedDate(own) ? own : undefined);
+  if (updated === undefined && (own === undefined || own.length < 10)) {
     updated = latestRecordedDate(story);
     if (updated) {
       settings.notice?.(
-        `feeds: ${story.id} has no publication date; dated ${updated}, the latest date it records (set one with --updated)`,
+        own === undefined
+          ? `feeds: ${story.id} has no publication date; dated ${updated}, the latest date it records (set one with --updated)`
+          : `feeds: ${story.id}'s date ${own} names no day; dated ${updated}, the latest date it records (set one with --updated)`,
       );
     }
   }
@@ -99,6 +110,8 @@ export const OUTPUTS: readonly Output[] = [
         data: await toPdf(story, settings.storyDir ? { mediaDir: settings.storyDir } : {}),
       },
     ],
+    // toPdf checks the story as loadStory did and takes its dates, which the schema checks.
+    check: () => {},
   },
   {
     name: 'jsonld',
@@ -120,5 +133,7 @@ export const OUTPUTS: readonly Output[] = [
     name: 'docx',
     description: 'the analyst’s report as a Word document (report.docx)',
     build: async (story) => [{ name: 'report.docx', data: await toDocx(story) }],
+    // toDocx takes no option from the command and checks the story as loadStory did.
+    check: () => {},
   },
 ];

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   formatFigureValue,
@@ -9,11 +9,24 @@ import {
   type Story,
   sourceLabel,
 } from '@storykit/core';
-import { loadStory, writeFileAtomic } from '@storykit/core/node';
+import { loadStory, storyFilePath } from '@storykit/core/node';
 import { type ExtractFormat, extract } from '@storykit/extract';
 import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Command, CommanderError, Option } from 'commander';
+import {
+  asStoryIssue,
+  checkedBaseUrl,
+  checkedDate,
+  checkOwnInputs,
+  checkUniqueIds,
+  feedMessage,
+  type StoryInput,
+  storyInputs,
+} from './build-checks.js';
+import { FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
 import { type BuildSettings, latestRecordedDate, OUTPUTS, type OutputFile } from './outputs.js';
+import { printable, printableJson } from './terminal-text.js';
+import { checkOutFolder, writeOutputs } from './write-outputs.js';
 
 /** Exit codes of the `storykit` command (DESIGN §5). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -33,12 +46,6 @@ const processIo: RunIo = {
 
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
 export const SEED_STORY = fileURLToPath(new URL('../fixtures/kerry-on-the-run', import.meta.url));
-
-/** A user mistake on the command line: one line on stderr and exit code 2. */
-class UsageError extends Error {}
-
-/** Input that cannot be read: one line on stderr and exit code 1. */
-class InputError extends Error {}
 
 const FORMATS: Record<string, ExtractFormat> = {
   '.txt': 'txt',
@@ -68,9 +75,18 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     .command('validate')
     .description('check a story folder or story file against the model and its invariants')
     .argument('<story>', 'a story folder (holding story.yaml), a story.yaml, or a story.json')
-    .action((path: string) => {
+    .action(async (path: string) => {
       const story = loadStory(path);
-      io.stdout(`${path}: valid — ${summary(story)}\n`);
+      // Everything build checks beyond the model: each output is made in memory (or checked,
+      // for the slow ones), with the settings build uses when given no flags.
+      const file = storyFilePath(path);
+      for (const output of OUTPUTS) {
+        await asStoryIssue(story, file, async () => {
+          if (output.check) output.check(story, {});
+          else await output.build(story, {});
+        });
+      }
+      io.stdout(`${printable(path)}: valid — ${summary(story)}\n`);
     });
 
   program
@@ -99,46 +115,60 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (path: string, options: BuildFlags) => {
       const selected = selectOutputs(options.only);
+      const updated = options.updated === undefined ? undefined : checkedDate(options.updated);
+      const baseUrl = options.baseUrl === undefined ? undefined : checkedBaseUrl(options.baseUrl);
+      checkOutFolder(options.out);
       const noticed = new Set<string>();
       const notice = (text: string) => {
         if (options.quiet || noticed.has(text)) return;
         noticed.add(text);
-        io.stderr(`${text}\n`);
+        io.stderr(`${printable(text)}\n`);
       };
       const settings = (base?: string, storyDir?: string): BuildSettings => ({
         ...(base ? { baseUrl: base } : {}),
         ...(storyDir ? { storyDir } : {}),
-        ...(options.updated ? { updated: checkedDate(options.updated) } : {}),
+        ...(updated ? { updated } : {}),
         notice,
       });
-      // Everything is made in memory first, so a failure leaves no half-built output folder.
+      // Everything is made in memory first, and written only when all of it is made.
       const files: OutputFile[] = [];
+      const inputs: StoryInput[] = [];
       const collection = storyFolders(path);
       let stories: Story[];
       if (collection) {
         stories = collection.map((dir) => loadStory(dir));
-        const base = options.baseUrl && withSlash(options.baseUrl);
-        for (const story of stories) {
+        checkUniqueIds(collection, stories);
+        const base = baseUrl && withSlash(baseUrl);
+        for (const [i, story] of stories.entries()) {
+          const dir = collection[i] as string;
+          inputs.push(...storyInputs(dir, story));
           for (const output of selected) {
-            const made = await output.build(
-              story,
-              settings(base ? `${base}${story.id}/` : undefined),
+            const made = await asStoryIssue(story, storyFilePath(dir), () =>
+              output.build(story, settings(base ? `${base}${story.id}/` : undefined)),
             );
             files.push(...made.map((f) => ({ ...f, name: join(story.id, f.name) })));
           }
         }
-        files.push(...collectionFeeds(stories, selected, options, basename(path), notice));
+        const feeds = { ...options, baseUrl, updated };
+        files.push(
+          ...(await asStoryIssue(undefined, path, () =>
+            collectionFeeds(stories, selected, feeds, basename(path), notice),
+          )),
+        );
       } else {
         const story = loadStory(path);
         stories = [story];
+        inputs.push(...storyInputs(path, story));
+        const file = storyFilePath(path);
         for (const output of selected)
-          files.push(...(await output.build(story, settings(options.baseUrl))));
+          files.push(
+            ...(await asStoryIssue(story, file, () => output.build(story, settings(baseUrl)))),
+          );
       }
-      for (const file of files) {
-        writeFileAtomic(join(options.out, file.name), file.data);
-        if (!options.quiet) io.stderr(`wrote ${join(options.out, file.name)}\n`);
-      }
+      checkOwnInputs(options.out, files, inputs);
+      const written = writeOutputs(options.out, files);
       if (!options.quiet) {
+        for (const file of written) io.stderr(`wrote ${printable(file)}\n`);
         for (const story of stories) io.stderr(`built ${story.id}: ${summary(story)}\n`);
       }
     });
@@ -159,15 +189,15 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       try {
         input = readFileSync(file, 'utf8');
       } catch (error) {
-        const reason =
-          (error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? 'no such file'
-            : (error as Error).message;
-        throw new InputError(`${file}: cannot read the article: ${reason}`);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new InputError(`${file}: cannot read the article: no such file`);
+        throw fileError(error, file, 'read the article', 'read');
       }
       const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
       const draft = await extract(input, format, { file });
-      io.stdout(options.json ? `${JSON.stringify(draft, null, 2)}\n` : draftTable(draft));
+      io.stdout(
+        options.json ? `${printableJson(JSON.stringify(draft, null, 2))}\n` : draftTable(draft),
+      );
     });
 
   try {
@@ -181,34 +211,40 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
 interface BuildFlags {
   out: string;
   only?: string;
-  baseUrl?: string;
-  updated?: string;
+  baseUrl?: string | undefined;
+  updated?: string | undefined;
   title?: string;
   quiet?: boolean;
 }
 
+/** Whether `path` is a folder; a path that cannot be looked at is not. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The story folders inside a folder that holds no story itself, in name order; else undefined. */
 function storyFolders(path: string): string[] | undefined {
-  if (!existsSync(path) || !statSync(path).isDirectory()) return undefined;
+  if (!isFolder(path)) return undefined;
   if (existsSync(join(path, 'story.yaml')) || existsSync(join(path, 'story.json')))
     return undefined;
-  const folders = readdirSync(path)
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (error) {
+    throw fileError(error, path, 'list the folder of stories', 'read');
+  }
+  const folders = names
     .sort()
     .map((name) => join(path, name))
-    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'story.yaml')));
+    .filter((dir) => isFolder(dir) && existsSync(join(dir, 'story.yaml')));
   return folders.length > 0 ? folders : undefined;
 }
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
-
-function checkedDate(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new UsageError(
-      `--updated: "${date}" is not a date; expected ISO 8601 such as 2016-07-18`,
-    );
-  }
-  return date;
-}
 
 /** One feed of each selected kind for a folder of stories, each story's item linking to its folder. */
 function collectionFeeds(
@@ -219,7 +255,7 @@ function collectionFeeds(
   notice: (text: string) => void,
 ): OutputFile[] {
   const baseUrl = withSlash(options.baseUrl ?? `https://storykit.invalid/${folder}/`);
-  let updated = options.updated ? checkedDate(options.updated) : undefined;
+  let updated = options.updated;
   if (updated === undefined && stories.some((s) => !s.published && !s.modified)) {
     updated = stories
       .map(latestRecordedDate)
@@ -285,7 +321,8 @@ function draftTable(story: Story): string {
       `  ${s.kind.padEnd(12)} ${(s.confidence ?? 0).toFixed(2)}  ${sourceLabel(story, s)}`,
     );
   }
-  return `${lines.map((l) => l.trimEnd()).join('\n')}\n`;
+  // An article's text is untrusted: its control characters are shown, not sent to the terminal.
+  return `${lines.map((l) => printable(l).trimEnd()).join('\n')}\n`;
 }
 
 function summary(story: Story): string {
@@ -301,6 +338,8 @@ function summary(story: Story): string {
 }
 
 function report(error: unknown, io: RunIo): number {
+  // Every line printed may hold a path or text from a story: shown escaped, one line each.
+  const line = (text: string) => io.stderr(`${printable(text)}\n`);
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||
@@ -308,31 +347,41 @@ function report(error: unknown, io: RunIo): number {
       error.code === 'commander.help'
     )
       return EXIT.ok;
-    io.stderr(`storykit: ${error.message.replace(/^error: /, '')}\n`);
+    line(`storykit: ${error.message.replace(/^error: /, '')}`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
-    io.stderr(`storykit: ${error.message}\n`);
+    line(`storykit: ${error.message}`);
     return EXIT.usage;
   }
   if (error instanceof FeedError) {
     // A feed that cannot be made from this input (a story with no date for Atom, a link that is
     // not absolute): the user's to fix, so one line and exit 1.
-    io.stderr(`storykit: ${error.message}\n`);
+    line(`storykit: ${feedMessage(error.message)}`);
+    return EXIT.invalid;
+  }
+  if (error instanceof FileError) {
+    line(`storykit: ${error.message}`);
     return EXIT.invalid;
   }
   if (error instanceof InputError) {
-    io.stderr(`${error.message}\n`);
+    line(error.message);
     return EXIT.invalid;
   }
   if (isStoryValidationError(error)) {
-    for (const issue of error.issues) io.stderr(`${formatIssue(issue)}\n`);
+    for (const issue of error.issues) line(formatIssue(issue));
+    return EXIT.invalid;
+  }
+  if (isSystemError(error)) {
+    // A file the machine would not let us read or write: the user's to fix, not a fault in storykit.
+    line(`storykit: ${fileError(error, error.path ?? '(a file)', error.syscall ?? 'use').message}`);
     return EXIT.invalid;
   }
   // Anything else is a fault in storykit, not in the input: say so, and keep the stack on demand.
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(
-    `storykit: internal error: ${message}${process.env.STORYKIT_DEBUG ? `\n${(error as Error).stack}` : ' (set STORYKIT_DEBUG=1 for details)'}\n`,
+  line(
+    `storykit: internal error: ${message}${process.env.STORYKIT_DEBUG ? '' : ' (set STORYKIT_DEBUG=1 for details)'}`,
   );
+  if (process.env.STORYKIT_DEBUG) io.stderr(`${(error as Error).stack}\n`);
   return EXIT.invalid;
 }
