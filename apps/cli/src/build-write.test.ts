@@ -141,6 +141,28 @@ describe('temporary files of killed builds', () => {
   });
 });
 
+describe('a build stopped by a signal it can handle', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s while it writes: the files are finished first, no temporary folder is left',
+    async (signal) => {
+      const out = temp('storykit-term-');
+      const child = spawn(process.execPath, [BIN, 'build', SEED, '-o', out, '-q']);
+      let sent = false;
+      const watcher = setInterval(() => {
+        if (!sent && readdirSync(out).some((n) => n.startsWith('.storykit-tmp-'))) {
+          sent = child.kill(signal);
+        }
+      }, 1);
+      const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+      clearInterval(watcher);
+      expect(sent).toBe(true);
+      // 128 + the signal's number, as a shell reports it; 0 if it had finished already.
+      expect([0, signal === 'SIGTERM' ? 143 : 130]).toContain(code);
+      expect(readdirSync(out).sort()).toEqual(ALL);
+    },
+  );
+});
+
 describe('storykit build never writes over its own inputs', () => {
   it('refuses --out equal to a story folder holding article.html, naming both paths', () => {
     const dir = join(temp('storykit-own-'), 'flood');

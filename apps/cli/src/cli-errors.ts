@@ -48,6 +48,11 @@ const REASONS: Readonly<
     'check the path',
   ],
   ENOENT: ['no such file or folder', 'check the path', 'check the path'],
+  EEXIST: [
+    'something is already there (a broken symbolic link?)',
+    'remove it, or choose another --out folder',
+    'check the path',
+  ],
   ELOOP: ['too many symbolic links', 'check the links on the path', 'check the links on the path'],
   EMFILE: ['too many files are open', 'close some programs and try again', 'try again'],
   ENFILE: ['too many files are open', 'close some programs and try again', 'try again'],

@@ -318,7 +318,7 @@ describe('storykit extract', () => {
     const missing = storykit(['extract', 'no-such-article.txt']);
     expect([missing.code, missing.stderr]).toEqual([
       1,
-      'no-such-article.txt: cannot read the article: no such file\n',
+      'storykit: cannot read the article no-such-article.txt: no such file or folder (ENOENT); check the path\n',
     ]);
     const format = storykit(['extract', ARTICLE_FILE, '--format', 'pdf']);
     expect(format.code).toBe(2);

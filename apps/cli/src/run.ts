@@ -189,8 +189,6 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       try {
         input = readFileSync(file, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-          throw new InputError(`${file}: cannot read the article: no such file`);
         throw fileError(error, file, 'read the article', 'read');
       }
       const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';

@@ -98,6 +98,7 @@ function checkTargets(out: string, files: readonly OutputFile[]): void {
     const path = join(out, folder);
     const stat = lstatOrUndefined(path);
     if (!stat) continue;
+    let isFolder = stat.isDirectory();
     if (stat.isSymbolicLink()) {
       let target: string;
       try {
@@ -110,12 +111,9 @@ function checkTargets(out: string, files: readonly OutputFile[]): void {
           `cannot write into ${path}: it is a symbolic link to ${target}, outside the --out folder; storykit does not write through it: remove the link, or build into ${target} itself`,
         );
       }
-      if (!lstatSync(target).isDirectory()) {
-        throw new FileError(
-          `cannot write into ${path}: a file is in the way of the story's folder; remove or rename it, or choose another --out folder`,
-        );
-      }
-    } else if (!stat.isDirectory()) {
+      isFolder = lstatSync(target).isDirectory();
+    }
+    if (!isFolder) {
       throw new FileError(
         `cannot write into ${path}: a file is in the way of the story's folder; remove or rename it, or choose another --out folder`,
       );
