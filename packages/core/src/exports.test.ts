@@ -6,6 +6,7 @@ describe('public API', () => {
   it('exports exactly these names from @storykit/core', () => {
     expect(Object.keys(core).sort()).toEqual([
       'BOILERPLATE_PATTERNS',
+      'DEFAULT_MAX_BYTES',
       'StoryValidationError',
       'anchorSchema',
       'attributionSchema',

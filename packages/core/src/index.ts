@@ -12,6 +12,7 @@ export {
 } from './lib/errors.js';
 export { numbersInText } from './lib/numbers-in-text.js';
 export {
+  DEFAULT_MAX_BYTES,
   deepFreeze,
   type ParseStoryOptions,
   parseStory,

@@ -33,6 +33,16 @@ describe('loadStory', () => {
     expect(loadStory(dir)).toEqual(story);
   });
 
+  it('loads a story.json that leaves out the lists that default to empty', () => {
+    const dir = temp('storykit-');
+    const body = [{ id: 'p1', kind: 'paragraph', text: 'Hello.' }];
+    writeFileSync(
+      join(dir, 'story.json'),
+      JSON.stringify({ id: 'x', headline: 'H', language: 'en', body }),
+    );
+    expect(loadStory(dir).body).toEqual(body);
+  });
+
   it('names a missing story folder', () => {
     expect(() => loadStory('/no/such/story')).toThrow(
       '/no/such/story: no such story folder or file; expected a folder holding story.yaml, or a story.yaml or story.json file',

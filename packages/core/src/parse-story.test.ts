@@ -4,6 +4,7 @@ import {
   parseStory,
   resolveStoryFile,
   type StoryIssue,
+  StoryValidationError,
 } from '@storykit/core';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -158,6 +159,54 @@ describe('parseStory', () => {
   it('gives an article text unchanged to the reader', () => {
     expect(parseStory(stringify(storyFile()), readArticle).body[1]?.text).toBe(
       ARTICLE.split('\n\n')[2],
+    );
+  });
+
+  it('reads an article with CR LF line ends into the same body and spans', () => {
+    const crlf = { file: 'story.yaml', readText: () => ARTICLE.replace(/\n/g, '\r\n') };
+    const story = parseStory(stringify(storyFile()), crlf);
+    expect(story).toEqual(parseStory(stringify(storyFile()), readArticle));
+    expect(story.body.some((b) => b.text.includes('\r'))).toBe(false);
+  });
+
+  it('refuses a body file given as an absolute path or with "..", without calling the reader', () => {
+    for (const file of ['/etc/passwd', '../../etc/passwd', 'a/../../b.txt']) {
+      const data = { ...storyFile(), body: { file, first: 'The minister', last: 'people came.' } };
+      let called = false;
+      const reader = {
+        file: 'story.yaml',
+        readText: () => {
+          called = true;
+          return ARTICLE;
+        },
+      };
+      expect(() => parseStory(stringify(data), reader)).toThrow(
+        new RegExp(
+          `^story\\.yaml:\\d+: body\\.file: ${JSON.stringify(file).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} (is an absolute path|goes up with)`,
+        ),
+      );
+      expect(called).toBe(false);
+    }
+  });
+
+  it('passes the issues a reader throws through, and refuses a body over maxBytes', () => {
+    const refusing = {
+      file: 'story.yaml',
+      readText: () => {
+        throw new StoryValidationError([
+          { file: 'story.yaml', path: 'body.file', message: 'not today' },
+        ]);
+      },
+    };
+    expect(() => parseStory(stringify(storyFile()), refusing)).toThrow(
+      /^story\.yaml:\d+: body\.file: not today$/,
+    );
+    const text = stringify(storyFile());
+    const long = `${ARTICLE}\n\n${'pad '.repeat(1000)}`;
+    const limit = new TextEncoder().encode(text).length + 10;
+    const reader = { file: 'story.yaml', readText: () => long, maxBytes: limit };
+    expect(() => parseStory(text, reader)).toThrow(
+      `body.file: "article.txt" is ${new TextEncoder().encode(long).length} bytes, over the limit of ${limit} (maxBytes)`,
     );
   });
 });

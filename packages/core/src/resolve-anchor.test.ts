@@ -57,4 +57,34 @@ describe('resolveAnchor', () => {
         'text "She said it was now." not found in the body; closest is p2, which differs at character 19: the article has "t" where "w" was expected',
     });
   });
+
+  it('never lets a span begin or end between CR and LF, or inside a surrogate pair', () => {
+    const lines: Block[] = [{ id: 'p1', kind: 'paragraph', text: 'First line\r\nsecond 😀 line' }];
+    expect(resolveAnchor(lines, 'First line\r')).toEqual({
+      ok: false,
+      message:
+        'text "First line\\r" is found only where it would cut a CR LF line break in two (p1@0); expected the anchor to take the whole pair or none of it',
+    });
+    expect(resolveAnchor(lines, '\nsecond')).toMatchObject({ ok: false });
+    expect(resolveAnchor(lines, '\ud83d')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('would cut a character (a UTF-16 surrogate pair) in two'),
+    });
+    expect(resolveAnchor(lines, 'line\r\nsecond')).toEqual({
+      ok: true,
+      span: { block: 'p1', start: 6, end: 18 },
+    });
+    expect(resolveAnchor(lines, 'First line')).toEqual({
+      ok: true,
+      span: { block: 'p1', start: 0, end: 10 },
+    });
+  });
+
+  it('skips a match that cuts a pair and takes the one that does not', () => {
+    const lines: Block[] = [{ id: 'p1', kind: 'paragraph', text: 'a\r\nb a\r c' }];
+    expect(resolveAnchor(lines, 'a\r')).toEqual({
+      ok: true,
+      span: { block: 'p1', start: 5, end: 7 },
+    });
+  });
 });

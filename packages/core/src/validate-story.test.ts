@@ -131,7 +131,82 @@ describe('validateStory', () => {
     delete story.headline;
     expect(paths(story)).toEqual([
       'headline: expected a string, got nothing',
-      'statements[1].kind: expected one of "direct", "partial", "indirect"',
+      'statements[1].kind: expected one of "direct", "partial", "indirect", got the text "rumour"',
     ]);
+  });
+
+  describe('invariant 6: what the generators would reject or publish as a link', () => {
+    it('names the type a field got', () => {
+      const story = resolved();
+      story.headline = 12;
+      story.keywords = [true];
+      story.dek = { text: 'x' };
+      story.section = ['a'];
+      expect(paths(story)).toEqual([
+        'headline: expected a string, got a number',
+        'dek: expected a string, got an object',
+        'section: expected a string, got a list',
+        'keywords[0]: expected a string, got a boolean',
+      ]);
+    });
+
+    it('refuses a day that is not in the calendar, and keeps partial dates', () => {
+      const story = resolved();
+      story.published = '2024-02-30';
+      story.modified = '2023-02-29T10:00:00Z';
+      story.statements[0].attribution.date = '1900-02-29';
+      story.figures[0].date = '2016-04-31';
+      expect(paths(story)).toEqual([
+        'published: expected a day that exists in the calendar (2024-02-29, not 2024-02-30), got the text "2024-02-30"',
+        'modified: expected a day that exists in the calendar (2024-02-29, not 2024-02-30), got the text "2023-02-29T10:00:00Z"',
+        'statements[0].attribution.date: expected a day that exists in the calendar (2024-02-29, not 2024-02-30), got the text "1900-02-29"',
+        'figures[0].date: expected a day that exists in the calendar (2024-02-29, not 2024-02-30), got the text "2016-04-31"',
+      ]);
+      for (const date of ['2016', '2016-07', '2024-02-29', '2000-02-29', '2016-07-31T23:59:59Z']) {
+        story.published = date;
+        story.modified = date;
+        story.statements[0].attribution.date = date;
+        story.figures[0].date = date;
+        expect(paths(story), date).toEqual([]);
+      }
+    });
+
+    it('accepts only http: and https: links, and mailto: for sameAs', () => {
+      const story = resolved();
+      story.url = 'javascript:alert(1)';
+      story.media = [{ id: 'm', kind: 'image', url: 'data:image/png;base64,AAAA' }];
+      story.sources[0].sameAs = ['mailto:desk@example.org', 'javascript:alert(1)'];
+      story.entities = [{ id: 'e', kind: 'place', name: 'Nice', sameAs: ['file:///etc/passwd'] }];
+      expect(paths(story)).toEqual([
+        'url: expected an absolute http: or https: URL, got the text "javascript:alert(1)"',
+        'media[0].url: expected an absolute http: or https: URL, got the text "data:image/png;base64,AAAA"',
+        'sources[0].sameAs[1]: expected an absolute http:, https: or mailto: URL, got the text "javascript:alert(1)"',
+        'entities[0].sameAs[0]: expected an absolute http:, https: or mailto: URL, got the text "file:///etc/passwd"',
+      ]);
+      story.url = 'mailto:desk@example.org';
+      expect(paths(story)[0]).toMatch(/^url: expected an absolute http: or https: URL/);
+      story.url = 'HTTPS://News.Example/a';
+      story.media[0].url = 'https://img.example/a.jpg';
+      story.sources[0].sameAs = ['https://www.wikidata.org/wiki/Q22316', 'mailto:desk@example.org'];
+      story.entities[0].sameAs = ['http://example.org/nice'];
+      expect(paths(story)).toEqual([]);
+    });
+  });
+
+  describe('spans keep CR LF and surrogate pairs whole', () => {
+    it('refuses a span that ends between CR and LF or inside a surrogate pair', () => {
+      const story = resolved();
+      story.body.push({ id: 'p3', kind: 'paragraph', text: 'One line.\r\nTwo 😀 lines.' });
+      story.statements[2].span = { block: 'p3', start: 0, end: 10 };
+      story.statements[2].text = 'One line.\r';
+      story.figures[0].span = { block: 'p3', start: 16, end: 22 };
+      expect(paths(story)).toEqual([
+        'statements[2].span: span 0–10 of block p3 cuts a CR LF line break in two at 10; expected it to start and end outside the pair',
+        'figures[0].span: span 16–22 of block p3 cuts a character (a UTF-16 surrogate pair) in two at 16; expected it to start and end outside the pair',
+      ]);
+      story.statements[2].span = { block: 'p3', start: 0, end: 11 };
+      story.statements[2].text = 'One line.\r\n';
+      expect(paths(story)[0]).toMatch(/^figures\[0\]/);
+    });
   });
 });

@@ -1,11 +1,16 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { type StoryIssue, StoryValidationError } from './errors.js';
+import { isStoryValidationError, type StoryIssue, StoryValidationError } from './errors.js';
 import { resolveAnchor } from './resolve-anchor.js';
 import { storyFileSchema } from './schema.js';
 import { splitParagraphs } from './split-paragraphs.js';
+import { quotedPath, storyPathProblem } from './story-path.js';
 import type { Anchor, Block, Span, Story } from './types.js';
 import { checkInvariants } from './validate-story.js';
+import { utf8Length, yamlToData } from './yaml-data.js';
 import { issuesFromZod } from './zod-issues.js';
+
+/** The default of {@link ParseStoryOptions.maxBytes}: 50 MiB. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Options for {@link parseStory} and {@link resolveStoryFile}. */
 export interface ParseStoryOptions {
@@ -13,9 +18,17 @@ export interface ParseStoryOptions {
   readonly file?: string;
   /**
    * Reads a file the story names (its `body.file`), relative to the story file. Required when the
-   * body comes from a file; in a browser, serve the text from memory.
+   * body comes from a file; in a browser, serve the text from memory. It is called only with a
+   * relative path that stays inside the story folder (no absolute path, no `..`), once per story.
+   * To refuse a file, throw a {@link StoryValidationError}: its issues are reported as they are.
    */
   readonly readText?: (name: string) => string;
+  /**
+   * The most a story may hold, in bytes (UTF-8): the story text, the body text `readText` gives,
+   * and the story once its YAML aliases are written out (each alias counts the full size of what
+   * it repeats). Default: {@link DEFAULT_MAX_BYTES}, 50 MiB (52,428,800 bytes).
+   */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -27,6 +40,14 @@ export interface ParseStoryOptions {
  * const story = parseStory(yamlText, { file: 'story.yaml', readText: () => articleText });
  */
 export function parseStory(text: string, options: ParseStoryOptions = {}): Story {
+  const { file } = options;
+  const maxBytes = checkedMaxBytes(options.maxBytes);
+  const fail = (message: string, line?: number): never => {
+    throw new StoryValidationError([withFile(file, line, '', message)]);
+  };
+  // Three bytes per UTF-16 unit is the most UTF-8 needs, so short texts skip the count.
+  if (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)
+    fail(`the story is ${utf8Length(text)} bytes, over the limit of ${maxBytes} (maxBytes)`);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -34,17 +55,35 @@ export function parseStory(text: string, options: ParseStoryOptions = {}): Story
       doc.errors.map((error) => {
         const line = lines.linePos(error.pos[0]).line;
         const message = `YAML syntax error: ${error.message.split('\n')[0]}`;
-        return withFile(options.file, line, '', message);
+        return withFile(file, line, '', message);
       }),
     );
   }
+  let data: ReturnType<typeof yamlToData>;
   try {
-    return resolveStoryFile(doc.toJS(), options);
+    data = yamlToData(doc);
+  } catch (error) {
+    // Only nesting deeper than the call stack gets here; the parser accepts a few thousand levels.
+    if (!(error instanceof RangeError)) throw error;
+    return fail('the YAML is nested too deeply to read; expected a story a few levels deep');
+  }
+  if (!data.ok)
+    return fail(
+      data.message,
+      data.offset === undefined ? undefined : lines.linePos(data.offset).line,
+    );
+  if (data.bytes > maxBytes)
+    fail(
+      `YAML aliases expand the story to ${data.bytes} bytes, over the limit of ${maxBytes} (maxBytes); expected aliases that repeat short values`,
+    );
+  try {
+    return resolveStoryFile(data.value, options);
   } catch (error) {
     if (!(error instanceof StoryValidationError)) throw error;
     // Put the YAML line on each issue whose path still names a node of the file.
     throw new StoryValidationError(
       error.issues.map((issue) => {
+        if (issue.line !== undefined) return issue;
         const node = doc.getIn(pathToKeys(issue.path), true) as
           | { range?: [number, number] }
           | undefined;
@@ -62,7 +101,7 @@ export function parseStory(text: string, options: ParseStoryOptions = {}): Story
  */
 export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {}): Story {
   const { file } = options;
-  const parsed = storyFileSchema.safeParse(data);
+  const parsed = storyFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new StoryValidationError(issuesFromZod(parsed.error, file));
   const input = parsed.data;
   const issues: StoryIssue[] = [];
@@ -79,17 +118,30 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
     }));
   } else {
     const spec = input.body;
+    const problem = storyPathProblem(spec.file);
     let raw: string | undefined;
-    if (!options.readText) add('body.file', `cannot read "${spec.file}": no file reader was given`);
+    if (problem !== undefined) add('body.file', problem);
+    else if (!options.readText)
+      add('body.file', `cannot read ${quotedPath(spec.file)}: no file reader was given`);
     else {
       try {
         raw = options.readText(spec.file);
       } catch (error) {
-        add(
-          'body.file',
-          `cannot read "${spec.file}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a text file beside the story file`,
-        );
+        if (isStoryValidationError(error)) issues.push(...error.issues);
+        else
+          add(
+            'body.file',
+            `cannot read ${quotedPath(spec.file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a text file beside the story file`,
+          );
       }
+    }
+    const maxBytes = checkedMaxBytes(options.maxBytes);
+    if (raw !== undefined && raw.length * 3 > maxBytes && utf8Length(raw) > maxBytes) {
+      add(
+        'body.file',
+        `${quotedPath(spec.file)} is ${utf8Length(raw)} bytes, over the limit of ${maxBytes} (maxBytes)`,
+      );
+      raw = undefined;
     }
     if (raw !== undefined) {
       const paragraphs = splitParagraphs(raw);
@@ -97,11 +149,14 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
       const last =
         first < 0 ? -1 : paragraphs.findIndex((p, i) => i >= first && p.endsWith(spec.last));
       if (first < 0)
-        add('body.first', `no paragraph of ${spec.file} starts with ${JSON.stringify(spec.first)}`);
+        add(
+          'body.first',
+          `no paragraph of ${quotedPath(spec.file)} starts with ${JSON.stringify(spec.first)}`,
+        );
       else if (last < 0)
         add(
           'body.last',
-          `no paragraph of ${spec.file} from the first on ends with ${JSON.stringify(spec.last)}`,
+          `no paragraph of ${quotedPath(spec.file)} from the first on ends with ${JSON.stringify(spec.last)}`,
         );
       else
         body = paragraphs
@@ -137,6 +192,13 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
   issues.push(...checkInvariants(story, file, unresolved));
   if (issues.length > 0) throw new StoryValidationError(issues);
   return deepFreeze(story);
+}
+
+/** A byte limit, checked (a whole number above zero, or Infinity), with the default applied. */
+export function checkedMaxBytes(maxBytes: number = DEFAULT_MAX_BYTES): number {
+  if (!(maxBytes > 0) || !(Number.isInteger(maxBytes) || maxBytes === Number.POSITIVE_INFINITY))
+    throw new RangeError(`maxBytes is ${maxBytes}; expected a whole number of bytes above 0`);
+  return maxBytes;
 }
 
 function withFile(

@@ -1,3 +1,4 @@
+import { pairCutAt } from './text-boundary.js';
 import type { Anchor, Block, Span } from './types.js';
 
 /** The result of {@link resolveAnchor}: a span, or why there is none. */
@@ -26,19 +27,37 @@ export function resolveAnchor(body: readonly Block[], anchor: Anchor): AnchorRes
     return { ok: false, message: `no body block ${quote(block)}` };
   }
   const matches: Match[] = [];
+  let cut: { block: string; start: number; what: string } | undefined;
   for (const candidate of blocks) {
+    const text = candidate.text;
     let from = 0;
     for (;;) {
-      const start = candidate.text.indexOf(exact, from);
+      const start = text.indexOf(exact, from);
       if (start < 0) break;
       from = start + 1;
-      if (prefix !== undefined && !candidate.text.slice(0, start).endsWith(prefix)) continue;
-      if (suffix !== undefined && !candidate.text.slice(start + exact.length).startsWith(suffix))
+      const end = start + exact.length;
+      if (
+        prefix !== undefined &&
+        !(start >= prefix.length && text.startsWith(prefix, start - prefix.length))
+      )
         continue;
+      if (suffix !== undefined && !text.startsWith(suffix, end)) continue;
+      // A match that begins or ends inside a CR LF or surrogate pair is not the text as written.
+      const what = pairCutAt(text, start) ?? pairCutAt(text, end);
+      if (what !== undefined) {
+        cut ??= { block: candidate.id, start, what };
+        continue;
+      }
       matches.push({ block: candidate.id, start });
     }
   }
   const where = block === undefined ? 'the body' : `block ${block}`;
+  if (matches.length === 0 && cut !== undefined) {
+    return {
+      ok: false,
+      message: `text ${quote(exact)} is found only where it would cut ${cut.what} in two (${cut.block}@${cut.start}); expected the anchor to take the whole pair or none of it`,
+    };
+  }
   if (matches.length === 0) {
     return {
       ok: false,

@@ -18,7 +18,9 @@ export const idSchema = z
 
 /**
  * An ISO 8601 date, possibly partial: `2016`, `2016-07`, `2016-07-17`, or a full date-time with
- * an offset (`2016-07-18T09:30:00-04:00`).
+ * an offset (`2016-07-18T09:30:00-04:00`). A day must exist in the calendar (`2024-02-30` does not;
+ * `2024-02-29` does), since every generator reads the date as a day of the proleptic Gregorian
+ * calendar (ISO 8601 §4.3.2).
  */
 export const partialDateSchema = z
   .string()
@@ -26,7 +28,34 @@ export const partialDateSchema = z
     /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?)?)?$/,
     'an ISO 8601 date such as 2016, 2016-07, 2016-07-17 or 2016-07-17T10:00:00Z',
   )
+  .refine(isCalendarDay, 'a day that exists in the calendar (2024-02-29, not 2024-02-30)')
   .describe('An ISO 8601 date, possibly partial (2016, 2016-07, 2016-07-17) or a date-time.');
+
+/** Whether the day of an ISO 8601 date (if it names one) exists: 30 February does not. */
+function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return true;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/**
+ * The address of a page or file readers open: an absolute `http:` or `https:` URL. Other schemes
+ * (`javascript:`, `data:`, `file:`) would reach `<link rel="canonical">`, feed links and JSON-LD
+ * `url`, where a reader's click runs or reads them; the feeds accept only these two.
+ */
+const webUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'an absolute http: or https: URL',
+});
+
+/** An address that identifies someone elsewhere: `http:`, `https:` or `mailto:`, nothing else. */
+const linkUrlSchema = z.url({
+  protocol: /^(https?|mailto)$/,
+  error: 'an absolute http:, https: or mailto: URL',
+});
 
 const text = z.string().min(1, 'a non-empty text');
 
@@ -85,7 +114,7 @@ export const mediaSchema = z
   .object({
     id: idSchema,
     kind: z.enum(['image', 'video', 'audio']).describe('What the media item is.'),
-    url: z.url().optional().describe('Where the published media item lives.'),
+    url: webUrlSchema.optional().describe('Where the published media item lives.'),
     path: z
       .string()
       .optional()
@@ -114,7 +143,7 @@ export const sourceSchema = z
       .describe('The role or title the article gives ("US Secretary of State").'),
     affiliation: idSchema.optional().describe('The source id of the organisation they belong to.'),
     sameAs: z
-      .array(z.url())
+      .array(linkUrlSchema)
       .default([])
       .describe('URLs that identify the same source elsewhere (Wikidata, an official page).'),
     confidence: z.number().min(0).max(1).optional().describe('How sure an extractor is (0–1).'),
@@ -129,7 +158,10 @@ export const entitySchema = z
       .enum(['place', 'organization', 'group', 'person', 'event'])
       .describe('What the entity is.'),
     name: text.describe('The name as the article gives it.'),
-    sameAs: z.array(z.url()).default([]).describe('URLs that identify the same entity elsewhere.'),
+    sameAs: z
+      .array(linkUrlSchema)
+      .default([])
+      .describe('URLs that identify the same entity elsewhere.'),
   })
   .strict();
 
@@ -239,7 +271,7 @@ const storyFields = {
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or en-US')
     .describe('The language of the article, as a BCP 47 tag.'),
-  url: z.url().optional().describe('Where the article is published.'),
+  url: webUrlSchema.optional().describe('Where the article is published.'),
   publisher: idSchema.optional().describe('The source id of the publishing organisation.'),
   authors: z.array(idSchema).default([]).describe('The source ids of the bylined authors.'),
   published: partialDateSchema.optional().describe('When the article was first published.'),

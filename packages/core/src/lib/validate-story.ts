@@ -2,6 +2,8 @@ import { isBoilerplate } from './boilerplate.js';
 import type { StoryIssue } from './errors.js';
 import { numbersInText } from './numbers-in-text.js';
 import { storySchema } from './schema.js';
+import { storyPathProblem } from './story-path.js';
+import { pairCutAt } from './text-boundary.js';
 import type { Span, Story } from './types.js';
 import { issuesFromZod } from './zod-issues.js';
 
@@ -18,15 +20,18 @@ export interface ValidateOptions {
  * 1. ids are unique within their kind and every reference resolves;
  * 2. a direct or partial quote's `text` equals the body text at its span;
  * 3. a figure's span contains the number as written;
- * 4. spans lie inside their block;
- * 5. no body block is boilerplate (paywall lines, offers, "read more").
+ * 4. spans lie inside their block and do not cut a CR LF pair or a surrogate pair in two;
+ * 5. no body block is boilerplate (paywall lines, offers, "read more");
+ * 6. every date is a day of the calendar, every URL is `http:` or `https:` (`mailto:` too for
+ *    `sameAs`), and every `media[].path` is relative and stays inside the story folder — what the
+ *    generators would otherwise reject, or publish as a `javascript:` link.
  *
  * @example
  * const issues = validateStory(JSON.parse(json));
  * for (const issue of issues) console.error(formatIssue(issue));
  */
 export function validateStory(input: unknown, options: ValidateOptions = {}): StoryIssue[] {
-  const parsed = storySchema.safeParse(input);
+  const parsed = storySchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return issuesFromZod(parsed.error, options.file);
   return checkInvariants(parsed.data as Story, options.file);
 }
@@ -86,6 +91,8 @@ export function checkInvariants(
   });
   story.media.forEach((m, i) => {
     ref(`media[${i}].creator`, m.creator, sources, 'source');
+    const problem = m.path === undefined ? undefined : storyPathProblem(m.path);
+    if (problem !== undefined) add(`media[${i}].path`, problem);
   });
   story.sources.forEach((s, i) => {
     if (s.affiliation === s.id) {
@@ -108,6 +115,16 @@ export function checkInvariants(
         `span ${span.start}–${span.end} lies outside block ${block.id} (0–${block.text.length}); expected start < end ≤ ${block.text.length}`,
       );
       return undefined;
+    }
+    for (const edge of [span.start, span.end]) {
+      const cut = pairCutAt(block.text, edge);
+      if (cut !== undefined) {
+        add(
+          path,
+          `span ${span.start}–${span.end} of block ${block.id} cuts ${cut} in two at ${edge}; expected it to start and end outside the pair`,
+        );
+        return undefined;
+      }
     }
     return block.text.slice(span.start, span.end);
   };

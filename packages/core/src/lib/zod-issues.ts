@@ -21,32 +21,40 @@ export function issuesFromZod(error: z.ZodError, file?: string): StoryIssue[] {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
+  // The parse runs with `reportInput`, so the issue carries the value that did not fit.
+  const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
-    case 'invalid_type': {
-      const received = (issue as { input?: unknown }).input;
-      const got =
-        received === undefined
-          ? 'nothing'
-          : Array.isArray(received)
-            ? 'a list'
-            : received === null
-              ? 'null'
-              : typeof received === 'string'
-                ? `the text ${JSON.stringify(received)}`
-                : `a ${typeof received}`;
-      return `expected ${article(issue.expected)}, got ${got}`;
-    }
+    case 'invalid_type':
+      return `expected ${article(issue.expected)}, got ${valueKind(input)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${valueKind(input)}`;
     case 'invalid_union':
       return 'expected a value of one of the allowed shapes';
+    case 'invalid_format':
+    case 'custom':
+      return issue.message.startsWith('Invalid')
+        ? `${issue.message}, got ${valueKind(input)}`
+        : `expected ${issue.message}, got ${valueKind(input)}`;
     default:
       return issue.message.startsWith('Invalid') || issue.message.startsWith('Too')
         ? issue.message
         : `expected ${issue.message}`;
   }
+}
+
+/** Names what a value is, for the "got …" part of a message: `a number`, `the text "x"`. */
+function valueKind(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') {
+    // Long texts are cut so that one issue stays one line.
+    const shown = value.length > 60 ? `${value.slice(0, 59)}…` : value;
+    return `the text ${JSON.stringify(shown)}`;
+  }
+  return article(typeof value);
 }
 
 function article(type: string): string {
