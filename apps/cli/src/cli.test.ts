@@ -450,7 +450,7 @@ describe('usage errors exit 2', () => {
   it('prints help and exits 0', () => {
     const { code, stdout } = storykit(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('validate <story>');
+    expect(stdout).toContain('validate [options] <story>');
     expect(stdout).toContain('build [options] [story]');
   });
 });

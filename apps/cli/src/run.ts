@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  DEFAULT_MAX_BYTES,
   formatFigureValue,
   formatIssue,
   isStoryValidationError,
@@ -9,7 +10,7 @@ import {
   type Story,
   sourceLabel,
 } from '@storykit/core';
-import { loadStory, storyFilePath } from '@storykit/core/node';
+import { type LoadStoryOptions, loadStory, storyFilePath } from '@storykit/core/node';
 import { type ExtractFormat, extract } from '@storykit/extract';
 import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Command, CommanderError, Option } from 'commander';
@@ -75,8 +76,9 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     .command('validate')
     .description('check a story folder or story file against the model and its invariants')
     .argument('<story>', 'a story folder (holding story.yaml), a story.yaml, or a story.json')
-    .action(async (path: string) => {
-      const story = loadStory(path);
+    .option('--max-bytes <bytes>', MAX_BYTES_HELP)
+    .action(async (path: string, options: { maxBytes?: string }) => {
+      const story = loadStory(path, loadOptions(options.maxBytes));
       // Everything build checks beyond the model: each output is made in memory (or checked,
       // for the slow ones), with the settings build uses when given no flags.
       const file = storyFilePath(path);
@@ -113,8 +115,10 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       'the title of the feed of a folder of stories (default: the folder’s name)',
     )
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--max-bytes <bytes>', MAX_BYTES_HELP)
     .action(async (path: string, options: BuildFlags) => {
       const selected = selectOutputs(options.only);
+      const load = loadOptions(options.maxBytes);
       const updated = options.updated === undefined ? undefined : checkedDate(options.updated);
       const baseUrl = options.baseUrl === undefined ? undefined : checkedBaseUrl(options.baseUrl);
       checkOutFolder(options.out);
@@ -136,7 +140,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       const collection = storyFolders(path);
       let stories: Story[];
       if (collection) {
-        stories = collection.map((dir) => loadStory(dir));
+        stories = collection.map((dir) => loadStory(dir, load));
         checkUniqueIds(collection, stories);
         const base = baseUrl && withSlash(baseUrl);
         for (const [i, story] of stories.entries()) {
@@ -156,7 +160,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
           )),
         );
       } else {
-        const story = loadStory(path);
+        const story = loadStory(path, load);
         stories = [story];
         inputs.push(...storyInputs(path, story));
         const file = storyFilePath(path);
@@ -213,6 +217,20 @@ interface BuildFlags {
   updated?: string | undefined;
   title?: string;
   quiet?: boolean;
+  maxBytes?: string;
+}
+
+const MAX_BYTES_HELP = `the largest file a story may read, and the most its YAML aliases may expand to, in bytes (default: ${DEFAULT_MAX_BYTES})`;
+
+/** The loader's options from `--max-bytes`: a whole number of bytes above 0. */
+function loadOptions(maxBytes: string | undefined): LoadStoryOptions {
+  if (maxBytes === undefined) return {};
+  if (!/^[1-9]\d*$/.test(maxBytes) || !Number.isSafeInteger(Number(maxBytes))) {
+    throw new UsageError(
+      `--max-bytes: ${JSON.stringify(maxBytes)} is not a number of bytes; expected a whole number above 0, such as ${DEFAULT_MAX_BYTES}`,
+    );
+  }
+  return { maxBytes: Number(maxBytes) };
 }
 
 /** Whether `path` is a folder; a path that cannot be looked at is not. */
