@@ -11,3 +11,4 @@ export {
   fromMarkdown,
   fromText,
 } from './lib/extract.js';
+export { CONTROL_CHARACTER_LIMIT, NotTextError } from './lib/not-text.js';
