@@ -1,6 +1,7 @@
 import { isStoryValidationError } from '@storykit/core';
 import {
   CONTROL_CHARACTER_LIMIT,
+  CONTROL_CHARACTER_MINIMUM,
   extract,
   fromHtml,
   fromMarkdown,
@@ -44,8 +45,14 @@ describe('input that is not text', () => {
     expect(draft.figures.map((f) => f.value)).toEqual([300]);
   });
 
-  it('refuses text whose control characters pass the limit', async () => {
-    const text = `${ARTICLE} ${'\u0007'.repeat(Math.ceil(ARTICLE.length * CONTROL_CHARACTER_LIMIT) + 1)}`;
-    await expect(fromText(text)).rejects.toThrow(/not text/);
+  it('refuses text whose control characters pass both the share and the count', async () => {
+    const long = `${ARTICLE} ${'Words of the article. '.repeat(100)}`;
+    const over = Math.ceil(long.length * CONTROL_CHARACTER_LIMIT) + 1;
+    expect(over).toBeGreaterThan(CONTROL_CHARACTER_MINIMUM);
+    await expect(fromText(`${long}${'\u0007'.repeat(over)}`)).rejects.toThrow(/not text/);
+    // A short article with a few escape sequences is over the share but under the count: text.
+    const short = `${ARTICLE} \u001b[31mred\u001b[0m \u009b`;
+    expect(3 / short.length).toBeGreaterThan(CONTROL_CHARACTER_LIMIT);
+    expect((await fromText(short)).body.length).toBeGreaterThan(0);
   });
 });

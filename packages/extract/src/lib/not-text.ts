@@ -15,6 +15,13 @@ import { type StoryIssue, StoryValidationError } from '@storykit/core';
 export const CONTROL_CHARACTER_LIMIT = 0.01;
 
 /**
+ * The fewest NUL and control characters that make an input "not text": 16. A short article with
+ * a stray escape sequence or two (a terminal colour code pasted in) is still text, read as such;
+ * a binary file of even a few hundred bytes holds more.
+ */
+export const CONTROL_CHARACTER_MINIMUM = 16;
+
+/**
  * Whether a UTF-16 code unit is NUL or a control character that text does not carry: C0
  * (U+0000–U+001F) except tab, line feed, form feed and carriage return; DEL (U+007F); C1
  * (U+0080–U+009F, left by Latin-1 bytes or binary data decoded as UTF-8).
@@ -25,8 +32,9 @@ function isControl(code: number): boolean {
 }
 
 /**
- * Thrown by `fromText`, `fromMarkdown` and `fromHtml` when the input is not text (more than
- * {@link CONTROL_CHARACTER_LIMIT} of its characters are NUL or control characters). It is a
+ * Thrown by `fromText`, `fromMarkdown` and `fromHtml` when the input is not text: more than
+ * {@link CONTROL_CHARACTER_LIMIT} of its characters, and at least
+ * {@link CONTROL_CHARACTER_MINIMUM}, are NUL or control characters. It is a
  * `StoryValidationError` with one issue at the path `''` whose message begins with "not text",
  * so whatever reports core's errors prints it as one line.
  */
@@ -53,6 +61,6 @@ export class NotTextError extends StoryValidationError {
 export function assertText(input: string, file?: string): void {
   let count = 0;
   for (let i = 0; i < input.length; i++) if (isControl(input.charCodeAt(i))) count++;
-  if (count > 0 && count > input.length * CONTROL_CHARACTER_LIMIT)
+  if (count >= CONTROL_CHARACTER_MINIMUM && count > input.length * CONTROL_CHARACTER_LIMIT)
     throw new NotTextError(count, input.length, file);
 }
