@@ -11,3 +11,8 @@ export {
   fromMarkdown,
   fromText,
 } from './lib/extract.js';
+export {
+  CONTROL_CHARACTER_LIMIT,
+  CONTROL_CHARACTER_MINIMUM,
+  NotTextError,
+} from './lib/not-text.js';

@@ -10,6 +10,7 @@ import {
   storySchema,
   validateStory,
 } from '@storykit/core';
+import { assertText } from './not-text.js';
 import { type ParsedArticle, parseHtml, parseMarkdown, parseText } from './parse.js';
 import { attribute } from './plugins/attribution.js';
 import { creditOf } from './plugins/boilerplate.js';
@@ -46,16 +47,19 @@ export type ExtractFormat = 'txt' | 'md' | 'html';
  * ```
  */
 export async function fromText(text: string, options: ExtractOptions = {}): Promise<Story> {
+  assertText(text, options.file);
   return draftFrom(await parseText(text), options);
 }
 
 /** A draft story from Markdown (CommonMark); a `#` heading is the headline, an emphasised first paragraph the standfirst. */
 export async function fromMarkdown(markdown: string, options: ExtractOptions = {}): Promise<Story> {
+  assertText(markdown, options.file);
   return draftFrom(await parseMarkdown(markdown), options);
 }
 
 /** A draft story from an HTML page: `<h1>`, the standfirst, `<figure>`s and the `<article>` body. */
 export async function fromHtml(html: string, options: ExtractOptions = {}): Promise<Story> {
+  assertText(html, options.file);
   return draftFrom(await parseHtml(html), options);
 }
 
@@ -125,7 +129,8 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
   const claims = findClaims(parsed.blocks, quotes);
   const statements = attribute(parsed.blocks, quotes, claims, registry);
   registry.completeNames(parsed.blocks.map((b) => b.text));
-  const figures = findFigures(parsed.blocks).map((figure) => linkFigure(figure, statements));
+  const inside = statementAround(statements);
+  const figures = findFigures(parsed.blocks).map((figure) => linkFigure(figure, inside(figure)));
 
   const referenced = new Set<string>();
   for (const s of statements) {
@@ -170,14 +175,50 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
   return deepFreeze(story);
 }
 
+/**
+ * A lookup of the first statement (in reading order) whose span holds a figure's span. The
+ * statements of a block, sorted by start, with the running maximum of their ends: the first one
+ * that reaches past the figure's end is found by binary search, and it holds the figure when it
+ * starts at or before it — a constant number of steps per figure, not a walk over every statement.
+ */
+function statementAround(
+  statements: readonly Statement[],
+): (figure: Figure) => Statement | undefined {
+  const byBlock = new Map<string, { list: Statement[]; reach: number[] }>();
+  for (const s of statements) {
+    let entry = byBlock.get(s.span.block);
+    if (!entry) {
+      entry = { list: [], reach: [] };
+      byBlock.set(s.span.block, entry);
+    }
+    entry.list.push(s);
+  }
+  for (const entry of byBlock.values()) {
+    // `attribute` returns reading order; sort again so the lookup does not depend on it.
+    entry.list.sort((a, b) => a.span.start - b.span.start);
+    let reach = -1;
+    for (const s of entry.list) {
+      reach = Math.max(reach, s.span.end);
+      entry.reach.push(reach);
+    }
+  }
+  return (figure) => {
+    const entry = byBlock.get(figure.span.block);
+    if (!entry) return undefined;
+    let low = 0;
+    let high = entry.reach.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((entry.reach[mid] as number) >= figure.span.end) high = mid;
+      else low = mid + 1;
+    }
+    const found = entry.list[low];
+    return found && found.span.start <= figure.span.start ? found : undefined;
+  };
+}
+
 /** Links a figure said inside a statement to it ("the territory … has decreased 40 to 45 percent"). */
-function linkFigure(figure: Figure, statements: readonly Statement[]): Figure {
-  const inside = statements.find(
-    (s) =>
-      s.span.block === figure.span.block &&
-      s.span.start <= figure.span.start &&
-      s.span.end >= figure.span.end,
-  );
+function linkFigure(figure: Figure, inside: Statement | undefined): Figure {
   return inside
     ? { ...figure, statement: inside.id, ...(inside.speaker ? { source: inside.speaker } : {}) }
     : figure;

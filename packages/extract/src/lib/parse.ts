@@ -11,6 +11,8 @@
 import type { Media } from '@storykit/core';
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
+import { boundHtmlDepth } from './html-depth.js';
+import { boundMarkdown } from './markdown-limits.js';
 import { isPageBoilerplate, mediaFromLines } from './plugins/boilerplate.js';
 import type { DraftBlock } from './types.js';
 
@@ -172,10 +174,10 @@ async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
   await visit(root.children);
 }
 
-/** Parses Markdown (CommonMark, via remark-parse). */
+/** Parses Markdown (CommonMark, via remark-parse), within the limits of `boundMarkdown`. */
 export async function parseMarkdown(markdown: string): Promise<ParsedArticle> {
   const { unified, remarkParse } = await unifiedModules();
-  const root = unified().use(remarkParse).parse(markdown) as Root;
+  const root = unified().use(remarkParse).parse(boundMarkdown(markdown)) as Root;
   const parsed: ParsedArticle = { blocks: [], media: [] };
   await blocksFrom(root, parsed);
   return parsed;
@@ -313,11 +315,11 @@ function without(node: Element, drop: (e: Element) => boolean): Element {
  * (`dek`, `standfirst`, `subtitle`, `summary`, `lede` classes), media from `<figure>` with
  * `<figcaption>` (a credit inside it, by class or by the "Name/Agency" form, is split off), and
  * the body from `<article>` (else `<main>`, else `<body>`) without navigation, header, footer,
- * asides and scripts.
+ * asides and scripts. Elements nested deeper than `boundHtmlDepth` allows are unwrapped first.
  */
 export async function parseHtml(html: string): Promise<ParsedArticle> {
   const { unified, rehypeParse, toMdast } = await unifiedModules();
-  const tree = unified().use(rehypeParse).parse(html) as HastRoot;
+  const tree = unified().use(rehypeParse).parse(boundHtmlDepth(html)) as HastRoot;
   const parsed: ParsedArticle = { blocks: [], media: [] };
 
   const h1 = find(tree, (e) => e.tagName === 'h1');

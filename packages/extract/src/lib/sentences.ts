@@ -57,7 +57,7 @@ export function sentences(text: string, protect: readonly Range[] = []): Range[]
   const out: Range[] = [];
   let start = 0;
   // A full stop just before a closing quotation mark ends the writer's sentence too.
-  const inside = (at: number) => protect.some((r) => at > r.start && at < r.end - 2);
+  const inside = insideRanges(text.length, protect);
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
     if (!/[.?!…]/.test(char) || inside(i)) continue;
@@ -65,11 +65,14 @@ export function sentences(text: string, protect: readonly Range[] = []): Range[]
     while (end < text.length && /[.?!…”"’')\]»]/.test(text[end] as string)) end++;
     const rest = text.slice(end);
     const gap = /^\s+/.exec(rest);
-    if (!gap) continue;
-    const next = rest[gap[0].length];
-    if (next === undefined || !(/[\p{Lu}\d]/u.test(next) || OPENING.test(next))) continue;
+    const next = gap ? rest[gap[0].length] : undefined;
+    if (!gap || next === undefined || !(/[\p{Lu}\d]/u.test(next) || OPENING.test(next))) {
+      // Every mark up to `end` reaches the same `end` and fails the same way: go on after them.
+      i = end - 1;
+      continue;
+    }
     if (char === '.') {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(start, i))?.[1]?.toLowerCase() ?? '';
+      const word = wordBefore(text, start, i).toLowerCase();
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
     }
     out.push(trimRange(text, start, end));
@@ -78,6 +81,44 @@ export function sentences(text: string, protect: readonly Range[] = []): Range[]
   }
   if (start < text.length) out.push(trimRange(text, start, text.length));
   return out.filter((r) => r.end > r.start);
+}
+
+/** The longest abbreviation, in characters ("prof", "sept", "u.s"). */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/**
+ * The letters and full stops just before `at` (not before `start`), read back no further than an
+ * abbreviation can reach: a longer run is neither an abbreviation nor a single letter, and reading
+ * all of it again at each full stop would make "U.S.U.S.U.S.…" quadratic.
+ */
+function wordBefore(text: string, start: number, at: number): string {
+  let from = at;
+  while (
+    from > start &&
+    at - from <= LONGEST_ABBREVIATION &&
+    /[\p{L}.]/u.test(text[from - 1] as string)
+  )
+    from--;
+  return at - from > LONGEST_ABBREVIATION ? '' : text.slice(from, at);
+}
+
+/**
+ * Whether an offset lies inside one of the ranges (after its start, before its last two
+ * characters), answered in constant time: a running count over the text, built once, instead of
+ * a walk over every range at every full stop.
+ */
+function insideRanges(length: number, ranges: readonly Range[]): (at: number) => boolean {
+  if (ranges.length === 0) return () => false;
+  const depth = new Int32Array(length + 2);
+  for (const r of ranges) {
+    const from = Math.max(r.start + 1, 0);
+    const to = Math.min(r.end - 2, length + 1);
+    if (from >= to) continue;
+    depth[from] = (depth[from] ?? 0) + 1;
+    depth[to] = (depth[to] ?? 0) - 1;
+  }
+  for (let i = 1; i < depth.length; i++) depth[i] = (depth[i] ?? 0) + (depth[i - 1] ?? 0);
+  return (at) => (depth[at] ?? 0) > 0;
 }
 
 /** The range without white space at either end. */

@@ -102,13 +102,41 @@ function subject(
   return found ? { found, ...(apposition ? { apposition } : {}) } : undefined;
 }
 
+/** Each block's index by its id, built once per body: a walk over the blocks per item is quadratic. */
+const blockIndexes = new WeakMap<readonly DraftBlock[], Map<string, number>>();
+function indexOfBlock(blocks: readonly DraftBlock[], id: string): number {
+  let map = blockIndexes.get(blocks);
+  if (!map || map.size > blocks.length || blocks[map.get(id) ?? 0]?.id !== id) {
+    map = new Map();
+    for (const [i, b] of blocks.entries()) if (!map.has(b.id)) map.set(b.id, i);
+    blockIndexes.set(blocks, map);
+  }
+  return map.get(id) ?? -1;
+}
+
+/** How many of `items` (in reading order) come before `at`, by binary search. */
+function countBefore(
+  items: readonly { block: number; offset: number }[],
+  at: { block: number; offset: number },
+): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const m = items[mid] as { block: number; offset: number };
+    if (m.block < at.block || (m.block === at.block && m.offset < at.offset)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function attributeQuote(
   blocks: readonly DraftBlock[],
   quotes: readonly QuoteCandidate[],
   index: number,
 ): Attributed | undefined {
   const quote = quotes[index] as QuoteCandidate;
-  const blockIndex = blocks.findIndex((b) => b.id === quote.block);
+  const blockIndex = indexOfBlock(blocks, quote.block);
   const block = blocks[blockIndex] as DraftBlock;
   const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
   const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
@@ -251,7 +279,7 @@ export function attribute(
 ): Statement[] {
   const quoteAttributions = quotes.map((_, i) => attributeQuote(blocks, quotes, i));
   const claimAttributions: (Attributed | undefined)[] = claims.map((claim) => {
-    const blockIndex = blocks.findIndex((b) => b.id === claim.block);
+    const blockIndex = indexOfBlock(blocks, claim.block);
     const found = speakerAtEnd(claim.speaker) ?? speakerAtStart(claim.speaker);
     if (!found) return undefined;
     const block = blocks[blockIndex] as DraftBlock;
@@ -283,24 +311,34 @@ export function attribute(
   const claimIds = claimAttributions.map(register);
   const mentions = personMentions(blocks, registry, quotes);
   const organizations = organizationMentions(blocks, registry);
+  // The mentions of organisations whose name holds a word ("union"), per word, found once.
+  const organizationNames = new Map(registry.sources.map((s) => [s.id, s.name.toLowerCase()]));
+  const organizationsNamed = new Map<string, number[]>();
   const resolve = (a: Attributed | undefined, id: string | undefined): string | undefined => {
     if (id || !a?.phrase) return id;
-    const isBefore = (m: { block: number; offset: number }) =>
-      m.block < a.at.block || (m.block === a.at.block && m.offset < a.at.offset);
     // "the union said": the organisation named last before it, one with "Union" in its name first.
     if (a.phrase.type === 'reference') {
       const kind = a.phrase.words.split(/\s+/).at(-1)?.toLowerCase() ?? '';
-      const earlier = organizations.filter(isBefore);
-      const named = earlier.filter((m) =>
-        registry.sources
-          .find((s) => s.id === m.id)
-          ?.name.toLowerCase()
-          .includes(kind),
-      );
-      return (named.at(-1) ?? earlier.at(-1))?.id;
+      const earlier = countBefore(organizations, a.at);
+      let named = organizationsNamed.get(kind);
+      if (!named) {
+        named = [];
+        for (const [i, m] of organizations.entries())
+          if (organizationNames.get(m.id)?.includes(kind)) named.push(i);
+        organizationsNamed.set(kind, named);
+      }
+      let lastNamed: number | undefined;
+      for (let low = 0, high = named.length; low < high; ) {
+        const mid = (low + high) >>> 1;
+        if ((named[mid] as number) < earlier) {
+          lastNamed = named[mid];
+          low = mid + 1;
+        } else high = mid;
+      }
+      return organizations[lastNamed ?? earlier - 1]?.id;
     }
     if (a.phrase.type !== 'pronoun') return id;
-    const last = mentions.filter(isBefore).at(-1);
+    const last = mentions[countBefore(mentions, a.at) - 1];
     if (!last) return undefined;
     return last.id ?? registry.person(last.name as string, {}, 0.6);
   };
@@ -308,15 +346,43 @@ export function attribute(
   // Where each claim sits, so that a quotation without a speaker can take the speaker of the
   // statement just before it, quotation or claim.
   const claimSpeakers = claims.map((claim, i) => ({
-    block: blocks.findIndex((b) => b.id === claim.block),
+    block: indexOfBlock(blocks, claim.block),
     offset: claim.start,
     speaker: resolve(claimAttributions[i], claimIds[i]),
   }));
+  // The claims with a speaker, in reading order: the last before a quotation in its block, else
+  // the last of the block before, by binary search.
+  const spoken = claimSpeakers.filter((c) => c.speaker);
   const previousClaimSpeaker = (quote: QuoteCandidate) => {
-    const at = blocks.findIndex((b) => b.id === quote.block);
-    return claimSpeakers
-      .filter((c) => c.speaker && (c.block === at ? c.offset < quote.start : c.block === at - 1))
-      .at(-1)?.speaker;
+    const at = indexOfBlock(blocks, quote.block);
+    const last = spoken[countBefore(spoken, { block: at, offset: quote.start }) - 1];
+    return last && (last.block === at || last.block === at - 1) ? last.speaker : undefined;
+  };
+  // For each quotation, the next one in its block whose words name a speaker.
+  const nextNamed: number[] = new Array(quotes.length).fill(-1);
+  for (let j = quotes.length - 2; j >= 0; j--) {
+    const next = quotes[j + 1] as QuoteCandidate;
+    if (next.block !== quotes[j]?.block) continue;
+    nextNamed[j] = quoteIds[j + 1] ? j + 1 : (nextNamed[j + 1] as number);
+  }
+  // What a quotation running on into the next paragraphs takes from there, remembered per
+  // quotation so that a long run is walked once.
+  const runsOnFrom = new Map<number, string | undefined>();
+  const runsOnAt = (i: number): string | undefined => {
+    const walked: number[] = [];
+    let found: string | undefined;
+    let j = i;
+    for (; quotes[j]?.continues && quotes[j + 1]?.continuation; j++) {
+      if (runsOnFrom.has(j)) {
+        found = runsOnFrom.get(j);
+        break;
+      }
+      walked.push(j);
+      found = resolve(quoteAttributions[j + 1], quoteIds[j + 1]);
+      if (found) break;
+    }
+    for (const k of walked) runsOnFrom.set(k, found);
+    return found;
   };
 
   const statements: Statement[] = [];
@@ -331,14 +397,8 @@ export function attribute(
       // into the next paragraph, the words that attribute it there; the statement just before it;
       // the next quotation in the paragraph that has a speaker.
       const sameBlock = lastBlock === quote.block ? lastSpeaker : undefined;
-      const laterInBlock = quotes.findIndex(
-        (q, j) => j > i && q.block === quote.block && quoteIds[j],
-      );
-      let runsOn: string | undefined;
-      for (let j = i; quotes[j]?.continues && quotes[j + 1]?.continuation; j++) {
-        runsOn = resolve(quoteAttributions[j + 1], quoteIds[j + 1]);
-        if (runsOn) break;
-      }
+      const laterInBlock = nextNamed[i] as number;
+      const runsOn = runsOnAt(i);
       speaker =
         sameBlock ??
         runsOn ??
@@ -384,7 +444,6 @@ export function attribute(
   });
 
   // Reading order, then stable ids s1, s2, …
-  const order = (s: Statement) =>
-    blocks.findIndex((b) => b.id === s.span.block) * 1e7 + s.span.start;
+  const order = (s: Statement) => indexOfBlock(blocks, s.span.block) * 1e7 + s.span.start;
   return statements.sort((a, b) => order(a) - order(b)).map((s, i) => ({ ...s, id: `s${i + 1}` }));
 }

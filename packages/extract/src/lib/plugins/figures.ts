@@ -107,30 +107,50 @@ const NOT_UNITS = new Set([
 const WORD_RE = /[\p{L}’'-]+|\d[\d,.]*/gu;
 
 /**
+ * The first `count` words of `text` from `from` on, found one by one: a rule that reads a few
+ * words after a number must not walk to the end of the paragraph for each number.
+ */
+function wordsAfter(text: string, from: number, count: number): { word: string; at: number }[] {
+  const words: { word: string; at: number }[] = [];
+  WORD_RE.lastIndex = from;
+  for (let match = WORD_RE.exec(text); match; match = WORD_RE.exec(text)) {
+    words.push({ word: match[0], at: match.index - from });
+    if (words.length === count) break;
+  }
+  return words;
+}
+
+/**
  * The unit after a number: the first plural noun among the next few lower-case words ("560 more
  * troops", "25 high-water rescue vehicles", "four of the city’s nine library branches"), else the
  * next word when it is a noun ("3 feet", "a decade"); "38 developed symptoms" counts people.
+ * `from` is where the number ends in `text`; the offsets returned count from there.
  */
-function unitAfter(after: string): { unit: string; end: number; measure?: string } | undefined {
-  const words = [...after.matchAll(WORD_RE)].slice(0, 6);
-  if (words.length === 0 || !/^\s/.test(after)) return undefined;
+function unitAfter(
+  text: string,
+  from: number,
+): { unit: string; end: number; measure?: string } | undefined {
+  if (!/\s/.test(text[from] ?? '')) return undefined;
+  const words = wordsAfter(text, from, 6);
+  if (words.length === 0) return undefined;
   // Only white space and words between the number and its unit: no punctuation.
-  const reach = (i: number) => /^[\s\p{L}\d’'.,-]*$/u.test(after.slice(0, words[i]?.index));
+  const reach = (i: number) =>
+    /^[\s\p{L}\d’'.,-]*$/u.test(text.slice(from, from + (words[i]?.at ?? 0)));
   let i = 0;
-  if (words[0]?.[0] === 'of') {
+  if (words[0]?.word === 'of') {
     i = 1;
     while (
       i < words.length &&
-      /^(?:the|its|their|his|her|our|this|these|those)$/.test(words[i]?.[0] ?? '')
+      /^(?:the|its|their|his|her|our|this|these|those)$/.test(words[i]?.word ?? '')
     )
       i++;
   }
   const candidates: { word: string; at: number }[] = [];
   for (let j = i; j < Math.min(words.length, i + 4); j++) {
-    const w = words[j]?.[0] as string;
+    const w = words[j]?.word as string;
     if (!/^[\p{Ll}\d]/u.test(w) || NOT_UNITS.has(w) || !reach(j)) break;
     if (/[’']s$/.test(w) || /^\d/.test(w) || WORD_UNITS.has(w)) continue;
-    candidates.push({ word: w, at: (words[j]?.index ?? 0) + w.length });
+    candidates.push({ word: w, at: (words[j]?.at ?? 0) + w.length });
   }
   const first = candidates[0];
   if (!first) return undefined;
@@ -170,6 +190,14 @@ const FIGURE = new RegExp(
   'giu',
 );
 
+/**
+ * How far the rules before a number read back, in characters: the longest of them ("no fewer
+ * than ", "wounding" and 20 more characters, a month and its full stop, the word before the
+ * number) needs well under this in a block's text, whose white space is single spaces. A fixed
+ * reach keeps the work per number constant, whatever the length of the paragraph.
+ */
+const BEHIND = 96;
+
 /** The figures of one block of text. */
 export function figuresIn(text: string): Found[] {
   const found: Found[] = [];
@@ -183,7 +211,11 @@ export function figuresIn(text: string): Found[] {
       /[\p{L}]/u.test(text[match.index + match[0].length] ?? '')
     )
       continue;
-    const before = text.slice(0, start);
+    // The text just before the number (one character more than the reach, so that `\b` at the
+    // window's edge reads the real neighbour), and the rest of the block after it: the rules on
+    // `after` are anchored at its start and read a few words at most.
+    const from = Math.max(0, start - BEHIND - 1);
+    const before = text.slice(from, start);
     const end = match.index + match[0].trimEnd().length;
     const after = text.slice(end);
     const second = groups.second;
@@ -213,7 +245,9 @@ export function figuresIn(text: string): Found[] {
     )
       continue;
     if (/^[.,]?\d/.test(after) || /^\/\d/.test(after)) continue;
-    const previousWord = /([\p{L}\d’'.-]+)\s*$/u.exec(before)?.[1] ?? '';
+    const previous = /([\p{L}\d’'.-]+)\s*$/u.exec(before);
+    // A "word" that runs past the reach ("1-2-3-…") is no name.
+    const previousWord = previous && (previous.index > 0 || from === 0) ? (previous[1] ?? '') : '';
     if (
       /^[\p{Lu}]/u.test(previousWord) &&
       !/^(At|About|Around|Nearly|Almost|More|Less|Some|Up|Over|Between|Only|Just)$/.test(
@@ -243,7 +277,7 @@ export function figuresIn(text: string): Found[] {
     } else if (/\b(?:aged?|ages)\s+(?:between\s+)?$/i.test(before)) {
       unit = 'years of age';
     } else {
-      const found = unitAfter(after);
+      const found = unitAfter(text, end);
       if (found) {
         unit = found.unit;
         unitEnd = end + found.end;
@@ -263,9 +297,10 @@ export function figuresIn(text: string): Found[] {
     // "one" and "a" alone are rarely figures: keep them only with a hedge ("less than a decade").
     const qualifier = QUALIFIERS.find(([pattern]) => pattern.test(before))?.[1];
     if (low === 1 && !high && !digitsOnly && !qualifier) continue;
-    const qualifierStart = qualifier
+    const qualifierAt = qualifier
       ? before.search(new RegExp(`${qualifierText(before)}\\s*$`, 'i'))
-      : start;
+      : -1;
+    const qualifierStart = qualifierAt >= 0 ? from + qualifierAt : qualifierAt;
     const spanStart = qualifier && qualifierStart >= 0 ? qualifierStart : start;
     found.push({
       start: spanStart,
@@ -288,18 +323,38 @@ function qualifierText(before: string): string {
   return match ? (match[1] as string).replace(/\s+/g, '\\s+') : '$^';
 }
 
+/** How far back from a number the subject's words are read, in characters. */
+const SUBJECT_REACH = 240;
+
+/** The last of the ascending `values` that is at most `limit`, by binary search. */
+function lastAtOrBefore(values: readonly number[], limit: number): number | undefined {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) <= limit) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? values[low - 1] : undefined;
+}
+
 /** Every figure of the body, with ids f1, f2, … in reading order. */
 export function findFigures(blocks: readonly DraftBlock[]): Figure[] {
   const figures: Figure[] = [];
   for (const block of blocks) {
+    // Where the block's sentences start (after ". "), found once: looking back from every figure
+    // would read the whole sentence again for each number in it.
+    const stops: number[] = [];
+    for (let at = block.text.indexOf('. '); at >= 0; at = block.text.indexOf('. ', at + 1))
+      stops.push(at + 2);
     for (const f of figuresIn(block.text)) {
-      const sentenceStart = Math.max(block.text.lastIndexOf('. ', f.start) + 2, 0);
-      const subject = block.text
-        .slice(sentenceStart, f.start)
-        .trim()
-        .split(/\s+/)
-        .slice(-6)
-        .join(' ');
+      const sentenceStart = lastAtOrBefore(stops, f.start + 2) ?? 0;
+      // The subject is the last six words before the number; they lie in its last few hundred
+      // characters (a longer stretch without spaces holds no words worth naming).
+      const windowStart = Math.max(sentenceStart, f.start - SUBJECT_REACH);
+      const words = block.text.slice(windowStart, f.start).trim().split(/\s+/);
+      if (windowStart > sentenceStart) words.shift();
+      const subject = words.slice(-6).join(' ');
       figures.push({
         id: `f${figures.length + 1}`,
         value: f.value,

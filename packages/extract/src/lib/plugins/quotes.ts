@@ -165,12 +165,19 @@ export function findClaims(
   quotes: readonly QuoteCandidate[],
 ): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
+  // The quotations of each block, found once rather than by a walk over all of them per block.
+  const byBlock = new Map<string, QuoteCandidate[]>();
+  for (const q of quotes) {
+    const list = byBlock.get(q.block);
+    if (list) list.push(q);
+    else byBlock.set(q.block, [q]);
+  }
   for (const block of blocks) {
-    const inBlock = quotes.filter((q) => q.block === block.id);
+    const inBlock = byBlock.get(block.id) ?? [];
     const protect: Range[] = inBlock.map((q) => ({ start: q.outerStart, end: q.outerEnd }));
     for (const sentence of sentences(block.text, protect)) {
       const text = block.text.slice(sentence.start, sentence.end);
-      const quoted = protect.filter((q) => q.start < sentence.end && q.end > sentence.start);
+      const quoted = overlapping(protect, sentence);
       let claim: ClaimMatch | undefined;
       if (quoted.length === 0) {
         claim = matchClaim(text);
@@ -208,6 +215,25 @@ export function findClaims(
     }
   }
   return claims;
+}
+
+/**
+ * The ranges that overlap `span`, from ranges in reading order that do not overlap each other
+ * (a block's quotations): a binary search for the first that ends after the span starts, then
+ * those that start before it ends.
+ */
+function overlapping(ranges: readonly Range[], span: Range): Range[] {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((ranges[mid] as Range).end > span.start) high = mid;
+    else low = mid + 1;
+  }
+  const out: Range[] = [];
+  for (let i = low; i < ranges.length && (ranges[i] as Range).start < span.end; i++)
+    out.push(ranges[i] as Range);
+  return out;
 }
 
 interface ClaimMatch {
