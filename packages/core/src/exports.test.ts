@@ -31,6 +31,7 @@ describe('public API', () => {
       'rangeSchema',
       'relationSchema',
       'relationsOf',
+      'removeNonXmlChars',
       'resolveAnchor',
       'resolveStoryFile',
       'sourceById',
