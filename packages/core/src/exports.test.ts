@@ -32,6 +32,7 @@ describe('public API', () => {
       'rangeSchema',
       'relationSchema',
       'relationsOf',
+      'removeNonXmlChars',
       'resolveAnchor',
       'resolveStoryFile',
       'sourceById',

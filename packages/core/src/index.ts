@@ -78,3 +78,4 @@ export type {
   StoryFile,
 } from './lib/types.js';
 export { checkInvariants, type ValidateOptions, validateStory } from './lib/validate-story.js';
+export { removeNonXmlChars } from './lib/xml-chars.js';

@@ -8,6 +8,7 @@ import { schemaOrgDocumentLoader } from '@storykit/jsonld/check';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../core/test/property-runs.js';
 import { publishedStory } from '../test/stories.js';
 
 // Any code points, including lone surrogates, controls, U+2028/9 and markup characters.
@@ -93,12 +94,9 @@ describe('arbitrary Unicode text', () => {
           expect.arrayContaining([f.quote, f.claim, f.note]),
         );
       }),
-      // A fixed seed keeps CI reproducible; PROPERTY_SEED and PROPERTY_RUNS explore further
-      // (1,500 runs with random seeds passed when this was written).
-      {
-        numRuns: Number(process.env.PROPERTY_RUNS ?? 60),
-        seed: Number(process.env.PROPERTY_SEED ?? 20261125),
-      },
+      // A fixed seed keeps CI reproducible; `pnpm fuzz` explores further (1,500 runs with random
+      // seeds passed when this was written).
+      propertyRuns(60),
     );
   });
 });

@@ -1,16 +1,12 @@
 /**
- * Characters XML 1.0 does not allow (§2.2 Characters): C0 controls other than tab, line feed and
- * carriage return, U+FFFE and U+FFFF, and UTF-16 surrogates that are not part of a pair. A Word
- * document with one of them is not well-formed XML: Word and LibreOffice refuse to open it.
+ * Text for the document's XML parts. A Word document with a character XML 1.0 forbids (§2.2: C0
+ * controls other than tab, line feed and carriage return, U+FFFE, U+FFFF, lone surrogates) is not
+ * well-formed: Word and LibreOffice refuse to open it. Core's `removeNonXmlChars` drops them.
  */
-const NOT_XML_CHAR =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { removeNonXmlChars } from '@storykit/core';
 
 /** The text with every character XML 1.0 forbids removed (not escaped: there is no escape for them). */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '');
-}
+export const xmlText: (text: string) => string = removeNonXmlChars;
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {

@@ -1,29 +1,14 @@
 /**
- * Text for XML and HTML: characters XML 1.0 cannot carry are removed, markup characters escaped.
- *
- * XML 1.0 §2.2 (production [2] `Char`) allows only #x9, #xA, #xD, #x20–#xD7FF, #xE000–#xFFFD and
- * #x10000–#x10FFFF. Everything else — C0 controls, U+FFFE, U+FFFF and UTF-16 surrogates that are
- * not part of a pair — cannot appear in a document at all, not even as a character reference
- * (`&#1;` is a well-formedness error too, §4.1 WFC: Legal Character). So they are dropped.
+ * Text for XML and HTML: characters XML 1.0 cannot carry are removed (core's `removeNonXmlChars`,
+ * XML 1.0 §2.2: there is no escape for them), markup characters escaped.
  */
-
-/** The C0 controls XML 1.0 forbids, and the two BMP non-characters U+FFFE and U+FFFF. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-/** A high surrogate with no low one after it, or a low surrogate with no high one before it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Any code unit that may need cleaning: the quick test before the slower replacements. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids.
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+import { removeNonXmlChars } from '@storykit/core';
 
 /**
- * The text with every character XML 1.0 cannot carry removed (see the module comment). The same
- * cleaning applies to the JSON Feed, so all three feeds carry the same text.
+ * The text with every character XML 1.0 cannot carry removed. The same cleaning applies to the
+ * JSON Feed, so all three feeds carry the same text.
  */
-export function cleanText(text: string): string {
-  if (!SUSPECT.test(text)) return text;
-  return text.replace(FORBIDDEN, '').replace(LONE_SURROGATE, '');
-}
+export const cleanText: (text: string) => string = removeNonXmlChars;
 
 // One test per kind of output for "anything to do?": most text needs neither cleaning nor
 // escaping, and then costs a single scan.

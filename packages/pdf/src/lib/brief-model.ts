@@ -15,6 +15,7 @@ import {
   sourceById,
   sourceLabel,
 } from '@storykit/core';
+import { graphemes } from './graphemes.js';
 
 const MONTHS = [
   'January',
@@ -53,8 +54,6 @@ export function paragraphList(numbers: readonly number[]): string {
   return parts.length ? `¶${parts.join(', ')}` : '';
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /**
  * A quotation shortened for the brief: at most `maxWords` words (and, for scripts written without
  * spaces, about eight characters a word), ending in " …" when cut.
@@ -64,12 +63,15 @@ export function shortQuote(text: string, maxWords: number): { text: string; cut:
   const words = clean.split(' ');
   let out = words.length > maxWords ? words.slice(0, maxWords).join(' ') : clean;
   const maxChars = maxWords * 8;
-  const chars = [...graphemes.segment(out)];
-  if (chars.length > maxChars)
-    out = chars
-      .slice(0, maxChars)
-      .map((g) => g.segment)
-      .join('');
+  // Only as many clusters as may be kept are read: a quotation may be one enormous word.
+  let kept = 0;
+  for (const g of graphemes(out)) {
+    if (kept === maxChars) {
+      out = out.slice(0, g.index);
+      break;
+    }
+    kept++;
+  }
   const cut = out !== clean;
   return { text: cut ? `${out.replace(/[\s,;:]+$/, '')} …` : clean, cut };
 }

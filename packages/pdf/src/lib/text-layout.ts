@@ -8,6 +8,7 @@
 import LineBreaker from 'linebreak';
 import { bidiClass, bidiLevels, firstStrong, hasRtl, mirror, visualOrder } from './bidi.js';
 import type { Face, FontBook, FontStyle } from './fonts.js';
+import { graphemeCount, graphemes } from './graphemes.js';
 
 /** How a run of text looks. */
 export interface TextStyle {
@@ -77,7 +78,7 @@ const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 // spaces and punctuation included, takes the first font that has it, so that spacing stays the
 // main font's even next to an emoji or an ideograph.
 const STICKY = /\p{M}/u;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 interface Paragraph {
   readonly text: string;
@@ -101,8 +102,11 @@ function normalize(inlines: readonly Inline[]): Paragraph {
       styles.push(inline.style);
       indexOf.set(inline.style, index);
     }
-    // Whitespace collapses as in HTML: runs of spaces, tabs and newlines become one space.
-    let piece = inline.text.replace(/\s+/g, ' ');
+    // Whitespace collapses as in HTML: runs of spaces, tabs and newlines become one space. A lone
+    // surrogate becomes U+FFFD here, one unit for one, before the inlines are joined: a high half
+    // at the end of one inline and a low half at the start of the next would otherwise meet as a
+    // character neither inline has.
+    let piece = inline.text.replace(/\s+/g, ' ').replace(LONE_SURROGATE, '\uFFFD');
     if (piece.startsWith(' ') && (text === '' || text.endsWith(' '))) piece = piece.slice(1);
     text += piece;
     for (let i = 0; i < piece.length; i++) {
@@ -274,15 +278,14 @@ function setLines(book: FontBook, para: Paragraph, options: LayoutOptions): Line
     let face: Face;
     if (assigned === MISSING || assigned === undefined) {
       face = book.main(style.style);
-      s = '\uFFFD'.repeat([...graphemes.segment(s)].length);
+      s = '\uFFFD'.repeat(graphemeCount(s));
     } else face = assigned;
     if (item.level % 2 === 1) {
       // Rule L4: mirrored characters swap in right-to-left runs. fontkit lays out a run with a
       // right-to-left script backwards itself; a run without one (punctuation) we reverse here.
       s = mirror(s);
       if (!hasRtl(s))
-        s = [...graphemes.segment(s)]
-          .map((g) => g.segment)
+        s = Array.from(graphemes(s), (g) => g.segment)
           .reverse()
           .join('');
     }
@@ -296,6 +299,21 @@ function setLines(book: FontBook, para: Paragraph, options: LayoutOptions): Line
       if (r) w += drawn(r.face, r.style.size, r.text);
     }
     return w;
+  };
+
+  /**
+   * The width of a segment as far as breaking needs it: of a very long one (no word is 4,096 code
+   * units long) only a prefix is shaped when that is already wider than the measure, because only
+   * "is it wider?" is asked then, and shaping a 250,000-character word costs seconds.
+   */
+  const segmentWidth = (start: number, end: number): number => {
+    if (end - start > 4096) {
+      let cut = start + 4096;
+      if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut++;
+      const prefix = measure(start, cut);
+      if (prefix > options.width) return prefix;
+    }
+    return measure(start, end);
   };
 
   // Break opportunities (UAX #14): each segment runs to the next one.
@@ -319,14 +337,14 @@ function setLines(book: FontBook, para: Paragraph, options: LayoutOptions): Line
     const segEnd = position;
     let trimmedEnd = segEnd;
     while (trimmedEnd > segStart && text[trimmedEnd - 1] === ' ') trimmedEnd--;
-    const visible = measure(segStart, trimmedEnd);
+    const visible = segmentWidth(segStart, trimmedEnd);
     if (lineEnd > lineStart && lineWidth + visible > options.width) flush();
     if (lineEnd === lineStart && visible > options.width) {
       // A word wider than the measure: break it between graphemes.
       let start = segStart;
       let chunkEnd = start;
       let width = 0;
-      for (const { segment, index } of graphemes.segment(text.slice(segStart, trimmedEnd))) {
+      for (const { segment, index } of graphemes(text.slice(segStart, trimmedEnd))) {
         const g = segStart + index;
         const w = measure(g, g + segment.length);
         if (chunkEnd > start && width + w > options.width) {
