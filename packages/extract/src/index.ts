@@ -11,3 +11,4 @@ export {
   fromMarkdown,
   fromText,
 } from './lib/extract.js';
+export type { DocumentParser } from './lib/html/document.js';

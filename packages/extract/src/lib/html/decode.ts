@@ -17,12 +17,31 @@ export interface DecodedPage {
 
 const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
 
-function decoder(label: string): TextDecoder | undefined {
+/**
+ * Bytes 0x80–0x9F of windows-1252 (WHATWG Encoding, index-windows-1252): Node.js 20's decoder
+ * gives the C1 controls there, as ISO-8859-1 would, where pages mean curly quotes and dashes.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** A decoder for a label, with windows-1252's high bytes mapped as the standard says. */
+function decoder(
+  label: string,
+): { encoding: string; decode: (b: Uint8Array) => string } | undefined {
+  let inner: TextDecoder;
   try {
-    return new TextDecoder(label);
+    inner = new TextDecoder(label);
   } catch {
     return undefined;
   }
+  if (inner.encoding !== 'windows-1252') return inner;
+  return {
+    encoding: inner.encoding,
+    decode: (b) =>
+      inner
+        .decode(b)
+        .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c),
+  };
 }
 
 /** Decodes an HTML page's bytes (see the module comment for the order of the rules). */
@@ -44,7 +63,7 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
     return { text, encoding: 'utf-8', from: 'utf-8 check' };
   } catch {
     return {
-      text: new TextDecoder('windows-1252').decode(bytes),
+      text: (decoder('windows-1252') as NonNullable<ReturnType<typeof decoder>>).decode(bytes),
       encoding: 'windows-1252',
       from: 'fallback',
     };

@@ -43,7 +43,7 @@ export interface PreparedDocument {
 
 const HIDDEN_STYLE =
   /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'LINK', 'OBJECT', 'EMBED']);
+const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OBJECT', 'EMBED']);
 
 function hidden(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;

@@ -215,7 +215,7 @@ export function withoutSiteName(title: string, siteNames: readonly string[]): st
         const words = (t: string) => t.split(/\s+/).length;
         if (
           isSite(tail) ||
-          (separator === ' | ' && words(tail) <= 3 && words(head) >= 3 * words(tail))
+          (separator === ' | ' && words(tail) <= 3 && words(head) >= 2 * words(tail))
         ) {
           text = head;
           changed = true;

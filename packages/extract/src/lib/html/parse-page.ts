@@ -175,21 +175,27 @@ export async function parseHtml(
   )
     parsed.blocks.splice(0, 1);
 
-  // The standfirst: the page's, unless it only repeats the opening of the body (a description
-  // written from the lede is not a standfirst).
+  // The standfirst: the page's, taken out of the body when Readability kept it there, unless it
+  // only opens the body's first paragraph (a description written from the lede).
   const dek = metadata.dek;
-  const lede = parsed.blocks[0]?.text;
-  if (parsed.dek === undefined && dek && !(lede && key(lede).startsWith(key(dek).slice(0, 80))))
-    parsed.dek = dek;
-  if (parsed.dek && parsed.blocks.some((b) => key(b.text) === key(parsed.dek as string)))
-    parsed.blocks.splice(
-      parsed.blocks.findIndex((b) => key(b.text) === key(parsed.dek as string)),
-      1,
-    );
+  if (parsed.dek === undefined && dek) {
+    const at = parsed.blocks.findIndex((b) => key(b.text) === key(dek));
+    if (at >= 0) parsed.blocks.splice(at, 1);
+    const lede = parsed.blocks[0]?.text;
+    if (at >= 0 || !(lede && key(lede).startsWith(key(dek).slice(0, 80)))) parsed.dek = dek;
+  }
 
   if (parsed.byline === undefined && metadata.authors.length === 0 && page.byline) {
     const byline = parseByline(/^by\s/i.test(page.byline) ? page.byline : `By ${page.byline}`);
     if (byline) parsed.byline = byline;
+  }
+  // A byline line without "By" ("Priya Okafor, Local Democracy Reporter") near the top names an
+  // author the metadata gives: it is the byline, not article text.
+  const names = metadata.authors.map((a) => key(a.name)).filter(Boolean);
+  for (let i = Math.min(parsed.blocks.length, 3) - 1; i >= 0; i--) {
+    const block = parsed.blocks[i] as (typeof parsed.blocks)[number];
+    const short = block.text.split(/\s+/).length <= 12 && !/[“”"]/.test(block.text);
+    if (short && names.some((n) => key(block.text).startsWith(n))) parsed.blocks.splice(i, 1);
   }
   parsed.blocks.forEach((b, i) => {
     parsed.blocks[i] = { ...b, id: `p${i + 1}` };
