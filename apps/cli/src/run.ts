@@ -189,13 +189,14 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     )
     .option('--json', 'print the draft as JSON, the shape of story.json')
     .action(async (file: string, options: { format?: ExtractFormat; json?: boolean }) => {
-      let input: string;
+      const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
+      // A page is read as bytes: its own <meta charset> says how to decode it.
+      let input: string | Uint8Array;
       try {
-        input = readFileSync(file, 'utf8');
+        input = format === 'html' ? readFileSync(file) : readFileSync(file, 'utf8');
       } catch (error) {
         throw fileError(error, file, 'read the article', 'read');
       }
-      const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
       const draft = await extract(input, format, { file });
       io.stdout(
         options.json ? `${printableJson(JSON.stringify(draft, null, 2))}\n` : draftTable(draft),

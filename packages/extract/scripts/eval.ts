@@ -23,6 +23,10 @@ const LABEL: Record<(typeof KINDS)[number], string> = {
 };
 
 const rows: { fixture: string; result: Comparison }[] = [];
+/** Whether the draft's headline and standfirst are the curated ones (case and punctuation aside). */
+const titles: { fixture: string; headline: boolean; dek: boolean }[] = [];
+const key = (text: string | undefined) =>
+  (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 for (const slug of readdirSync(fixtures).sort()) {
   const dir = join(fixtures, slug);
   if (!existsSync(join(dir, 'story.yaml'))) continue;
@@ -35,6 +39,11 @@ for (const slug of readdirSync(fixtures).sort()) {
     file: input.file,
   });
   rows.push({ fixture: `${slug} (${input.ext})`, result: compare(gold, draft) });
+  titles.push({
+    fixture: `${slug} (${input.ext})`,
+    headline: key(draft.headline) === key(gold.headline),
+    dek: key(draft.dek) === key(gold.dek),
+  });
 }
 
 const total = (kind: (typeof KINDS)[number]): Counts =>
@@ -86,3 +95,11 @@ for (const kind of KINDS) {
     ]),
   );
 }
+
+console.log('');
+console.log(line(['fixture', 'headline', 'standfirst']));
+if (markdown) console.log(line(['---', '---', '---']));
+const yes = (v: boolean) => (v ? 'right' : 'wrong');
+for (const t of titles) console.log(line([t.fixture, yes(t.headline), yes(t.dek)]));
+const right = (k: 'headline' | 'dek') => `${titles.filter((t) => t[k]).length}/${titles.length}`;
+console.log(line(['**all**', right('headline'), right('dek')]));

@@ -11,6 +11,7 @@ export {
   fromMarkdown,
   fromText,
 } from './lib/extract.js';
+export type { DocumentParser } from './lib/html/document.js';
 export {
   CONTROL_CHARACTER_LIMIT,
   CONTROL_CHARACTER_MINIMUM,

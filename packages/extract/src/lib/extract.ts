@@ -10,8 +10,11 @@ import {
   storySchema,
   validateStory,
 } from '@storykit/core';
+import type { DocumentParser } from './html/document.js';
+import { parseHtml } from './html/parse-page.js';
+import { detectLanguage, isEnglish, languageName } from './language.js';
 import { assertText } from './not-text.js';
-import { type ParsedArticle, parseHtml, parseMarkdown, parseText } from './parse.js';
+import { type ParsedArticle, parseMarkdown, parseText } from './parse.js';
 import { attribute } from './plugins/attribution.js';
 import { creditOf } from './plugins/boilerplate.js';
 import { findFigures } from './plugins/figures.js';
@@ -22,10 +25,20 @@ import { parseSpeaker, SourceRegistry, slug } from './plugins/sources.js';
 export interface ExtractOptions {
   /** The story id; default a slug of the headline. */
   readonly id?: string;
-  /** The article's language as a BCP 47 tag; default `'en'` (the rules read English). */
+  /**
+   * The article's language as a BCP 47 tag; default the page's (`<html lang>`, its metadata),
+   * else what a check of the text's script and commonest words finds, else `'en'`. The rules
+   * read English: in another language the draft has its body and metadata, no statements or
+   * figures, and a note saying why.
+   */
   readonly language?: string;
   /** The file the text came from, named in notes and errors; default none. */
   readonly file?: string;
+  /**
+   * Makes the DOM an HTML page is read with; default the platform's `DOMParser` where there is
+   * one (browsers), else linkedom (Node.js). Pass jsdom's, or any other, to use that instead.
+   */
+  readonly parseDocument?: DocumentParser;
 }
 
 /** The input formats {@link extract} reads. */
@@ -57,27 +70,44 @@ export async function fromMarkdown(markdown: string, options: ExtractOptions = {
   return draftFrom(await parseMarkdown(markdown), options);
 }
 
-/** A draft story from an HTML page: `<h1>`, the standfirst, `<figure>`s and the `<article>` body. */
-export async function fromHtml(html: string, options: ExtractOptions = {}): Promise<Story> {
-  assertText(html, options.file);
-  return draftFrom(await parseHtml(html), options);
+/**
+ * A draft story from an HTML page, as text or as its bytes (then decoded by the page's BOM or
+ * `<meta charset>`, else as UTF-8, else windows-1252): the article by Mozilla Readability, the
+ * headline, standfirst, authors, publisher, dates, canonical URL, language, section, keywords and
+ * lead image from the page's metadata (JSON-LD, OpenGraph, Dublin Core, markup), `<figure>`s as
+ * media; where the metadata disagree, a note.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { fromHtml } from '@storykit/extract';
+ *
+ * const draft = await fromHtml(readFileSync('fixtures/flood-warning/article.html'));
+ * draft.headline; // 'Kessel River flood warning: 1,800 told to leave as crest nears 27.5 feet'
+ * ```
+ */
+export async function fromHtml(
+  html: string | Uint8Array,
+  options: ExtractOptions = {},
+): Promise<Story> {
+  if (typeof html === 'string') assertText(html, options.file);
+  return draftFrom(await parseHtml(html, options.parseDocument, options.file), options);
 }
 
 /** A draft from text in the given format. */
 export function extract(
-  input: string,
+  input: string | Uint8Array,
   format: ExtractFormat,
   options: ExtractOptions = {},
 ): Promise<Story> {
-  return format === 'md'
-    ? fromMarkdown(input, options)
-    : format === 'html'
-      ? fromHtml(input, options)
-      : fromText(input, options);
+  if (format === 'html') return fromHtml(input, options);
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  return format === 'md' ? fromMarkdown(text, options) : fromText(text, options);
 }
 
 function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
-  const notes: Note[] = [];
+  const notes: Note[] = [...(parsed.page?.notes ?? []), ...(parsed.page?.metadata.notes ?? [])];
+  const page = parsed.page?.metadata;
   if (parsed.blocks.length === 0) {
     // A story needs a body; say plainly that there was none rather than return a hollow draft.
     throw new StoryValidationError([
@@ -115,22 +145,42 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
   });
 
   // The byline: the authors, the organisation they write for (taken as the publisher) and the date.
-  const authors = (parsed.byline?.authors ?? [])
-    .map((name) => parseSpeaker(name))
-    .filter((p) => p?.type === 'person')
-    .map((p) => registry.add(p as NonNullable<typeof p>, 0.8) as string);
-  const publisher = parsed.byline?.organization
-    ? registry.organization(parsed.byline.organization, 0.7)
-    : undefined;
+  // A page's metadata names them first; the names are taken as the page writes them.
+  const authors = page?.authors.length
+    ? page.authors.map((a) =>
+        a.kind === 'organization'
+          ? registry.organization(a.name, 0.8)
+          : registry.person(a.name, {}, 0.8),
+      )
+    : (parsed.byline?.authors ?? [])
+        .map((name) => parseSpeaker(name))
+        .filter((p) => p?.type === 'person')
+        .map((p) => registry.add(p as NonNullable<typeof p>, 0.8) as string);
+  const publisherName = page?.publisher ?? parsed.byline?.organization;
+  const publisher = publisherName ? registry.organization(publisherName, 0.7) : undefined;
   for (const id of authors)
     if (publisher) registry.describe(id, 'reporter', parsed.byline?.organization);
 
-  const quotes = findQuotes(parsed.blocks);
-  const claims = findClaims(parsed.blocks, quotes);
+  // The rules read English: over another language they would find false quotations and miss
+  // the real ones, so a text in another language gets its body and metadata only.
+  const declared = options.language ?? page?.language;
+  const detected = detectLanguage(parsed.blocks.map((b) => b.text).join('\n'));
+  const language = declared ?? detected ?? 'en';
+  const english = isEnglish(language) && (detected === undefined || isEnglish(detected));
+  if (!english)
+    notes.push({
+      id: 'language',
+      about: 'statements',
+      text: `The article reads as ${languageName(detected && !isEnglish(detected) ? detected : language)} (${declared && !isEnglish(declared) ? `the page says ${declared}` : 'by the words it uses'}); the extraction rules read English only, so statements and figures are left for an editor.`,
+    });
+  const quotes = english ? findQuotes(parsed.blocks) : [];
+  const claims = english ? findClaims(parsed.blocks, quotes) : [];
   const statements = attribute(parsed.blocks, quotes, claims, registry);
   registry.completeNames(parsed.blocks.map((b) => b.text));
   const inside = statementAround(statements);
-  const figures = findFigures(parsed.blocks).map((figure) => linkFigure(figure, inside(figure)));
+  const figures = english
+    ? findFigures(parsed.blocks).map((figure) => linkFigure(figure, inside(figure)))
+    : [];
 
   const referenced = new Set<string>();
   for (const s of statements) {
@@ -154,11 +204,16 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     id: options.id ?? (slug(headline) || 'draft'),
     headline,
     ...(parsed.dek ? { dek: parsed.dek } : {}),
-    language: options.language ?? 'en',
+    language,
+    ...(page?.url ? { url: page.url } : {}),
     ...(publisher ? { publisher } : {}),
-    ...(parsed.byline?.date ? { published: parsed.byline.date } : {}),
+    ...((page?.published ?? parsed.byline?.date)
+      ? { published: page?.published ?? parsed.byline?.date }
+      : {}),
+    ...(page?.modified ? { modified: page.modified } : {}),
+    ...(page?.section ? { section: page.section } : {}),
     authors,
-    keywords: [],
+    keywords: page?.keywords ?? [],
     media,
     body: parsed.blocks,
     sources,

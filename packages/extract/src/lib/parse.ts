@@ -1,18 +1,19 @@
 /**
  * From the three input formats to one shape: the headline and standfirst when the input marks
  * them, the media, the boilerplate dropped, and the body as plain-text blocks. Markdown goes
- * through remark-parse, HTML through rehype-parse and hast-util-to-mdast (after the page's
- * navigation, header, footer and asides are set apart), plain text through blank-line paragraphs;
+ * through remark-parse, HTML through Readability and then rehype-parse and hast-util-to-mdast
+ * (`html/parse-page.ts`), plain text through blank-line paragraphs;
  * all three meet as mdast, whose paragraphs, headings and block quotations become blocks.
  *
  * The unified packages are ESM only; they are loaded with `import()` so that this package's
  * CommonJS build can use them on Node.js 20.
  */
-import type { Media } from '@storykit/core';
+import type { Media, Note } from '@storykit/core';
 import type { Element, RootContent as HastContent, Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
-import { boundHtmlDepth } from './html-depth.js';
+import type { PageMetadata } from './html/metadata.js';
 import { boundMarkdown } from './markdown-limits.js';
+import { isChromeLine } from './plain/chrome.js';
 import { isPageBoilerplate, mediaFromLines } from './plugins/boilerplate.js';
 import type { DraftBlock } from './types.js';
 
@@ -24,9 +25,12 @@ export interface ParsedArticle {
   byline?: Byline;
   readonly blocks: DraftBlock[];
   readonly media: Media[];
+  /** What an HTML page's markup says (metadata) and what the draft should note about it. */
+  page?: { readonly metadata: PageMetadata; readonly notes: readonly Note[] };
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Runs of white space to one space, trimmed. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** What a byline names: the authors, the organisation they write for, the date. */
 export interface Byline {
@@ -96,7 +100,8 @@ let modules:
       plainText: typeof import('mdast-util-to-string').toString;
     }>
   | undefined;
-function unifiedModules() {
+/** The unified modules (loaded once). */
+export function unifiedModules() {
   modules ??= Promise.all([
     import('unified'),
     import('remark-parse'),
@@ -114,7 +119,7 @@ function unifiedModules() {
 }
 
 /** Blocks from mdast: paragraphs, headings and block quotations, in order; boilerplate dropped. */
-async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
+export async function blocksFrom(root: Root, parsed: ParsedArticle): Promise<void> {
   const { plainText } = await unifiedModules();
   const visit = async (nodes: readonly RootContent[]): Promise<void> => {
     for (const node of nodes) {
@@ -203,7 +208,8 @@ export async function parseText(text: string): Promise<ParsedArticle> {
   paragraphs.forEach((lines, index) => {
     // A block of short lines mixing article and offer ("Subscribe … / Unlimited access"): drop
     // the offer lines one by one.
-    const kept = lines.filter((line) => !isPageBoilerplate(line));
+    // Menus, breadcrumbs and share rows ("Facebook | X | LinkedIn | Email") go the same way.
+    const kept = lines.filter((line) => !isPageBoilerplate(line) && !isChromeLine(line));
     if (kept.length === 0) return;
     const media = mediaFromLines(kept);
     if (media) {
@@ -219,7 +225,14 @@ export async function parseText(text: string): Promise<ParsedArticle> {
       parsed.byline = byline;
       return;
     }
-    if (index === 0 && kept.length === 1 && isHeadline(paragraph) && paragraphs.length > 1) {
+    // The headline is the first line that is left once the site's chrome is set aside.
+    if (
+      parsed.headline === undefined &&
+      parsed.blocks.length === 0 &&
+      kept.length === 1 &&
+      isHeadline(paragraph) &&
+      index < paragraphs.length - 1
+    ) {
       parsed.headline = paragraph;
       return;
     }
@@ -250,7 +263,8 @@ function isStandfirst(text: string): boolean {
   return words <= 35 && sentences === 1 && !/[“"”]/.test(text);
 }
 
-const DROP = new Set([
+/** Elements whose content is never article text. */
+export const DROP = new Set([
   'nav',
   'header',
   'footer',
@@ -265,19 +279,22 @@ const DROP = new Set([
   'button',
 ]);
 
-function textOf(node: HastContent | HastRoot): string {
+/** The text of a hast node. */
+export function textOf(node: HastContent | HastRoot): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((c) => textOf(c as HastContent)).join('');
   return '';
 }
 
-function classes(node: Element): string[] {
+/** The class names of a hast element. */
+export function classes(node: Element): string[] {
   const value: unknown = node.properties?.className;
   if (Array.isArray(value)) return value.map(String);
   return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
-function find(node: HastRoot | Element, test: (e: Element) => boolean): Element | undefined {
+/** The first element under `node` that passes `test`, depth first. */
+export function find(node: HastRoot | Element, test: (e: Element) => boolean): Element | undefined {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (test(child)) return child;
@@ -287,7 +304,8 @@ function find(node: HastRoot | Element, test: (e: Element) => boolean): Element 
   return undefined;
 }
 
-function findAll(
+/** Every element under `node` that passes `test` (not looking inside those). */
+export function findAll(
   node: HastRoot | Element,
   test: (e: Element) => boolean,
   out: Element[] = [],
@@ -301,98 +319,11 @@ function findAll(
 }
 
 /** A copy of the tree without the elements `drop` picks. */
-function without(node: Element, drop: (e: Element) => boolean): Element {
+export function without(node: Element, drop: (e: Element) => boolean): Element {
   return {
     ...node,
     children: node.children
       .filter((c) => c.type !== 'element' || !drop(c))
       .map((c) => (c.type === 'element' ? without(c, drop) : c)),
   };
-}
-
-/**
- * Parses an HTML page: the headline from `<h1>`, the standfirst from a paragraph marked as one
- * (`dek`, `standfirst`, `subtitle`, `summary`, `lede` classes), media from `<figure>` with
- * `<figcaption>` (a credit inside it, by class or by the "Name/Agency" form, is split off), and
- * the body from `<article>` (else `<main>`, else `<body>`) without navigation, header, footer,
- * asides and scripts. Elements nested deeper than `boundHtmlDepth` allows are unwrapped first.
- */
-export async function parseHtml(html: string): Promise<ParsedArticle> {
-  const { unified, rehypeParse, toMdast } = await unifiedModules();
-  const tree = unified().use(rehypeParse).parse(boundHtmlDepth(html)) as HastRoot;
-  const parsed: ParsedArticle = { blocks: [], media: [] };
-
-  const h1 = find(tree, (e) => e.tagName === 'h1');
-  if (h1) parsed.headline = squash(textOf(h1));
-  const dek = find(
-    tree,
-    (e) =>
-      (e.tagName === 'p' || e.tagName === 'h2' || e.tagName === 'div') &&
-      classes(e).some((c) => /^(dek|standfirst|subtitle|subhead|summary|lede|deck)$/i.test(c)),
-  );
-  if (dek) parsed.dek = squash(textOf(dek));
-  const bylineElement = find(tree, (e) =>
-    classes(e).some((c) => /^(byline|author|dateline-byline)$/i.test(c)),
-  );
-  if (bylineElement) {
-    const byline = parseByline(squash(textOf(bylineElement)));
-    const time = find(bylineElement, (e) => e.tagName === 'time');
-    const datetime =
-      typeof time?.properties?.dateTime === 'string'
-        ? isoDate(time.properties.dateTime)
-        : undefined;
-    if (byline) parsed.byline = { ...byline, ...(datetime ? { date: datetime } : {}) };
-  }
-
-  for (const figure of findAll(tree, (e) => e.tagName === 'figure')) {
-    const img = find(figure, (e) => e.tagName === 'img');
-    const caption = find(figure, (e) => e.tagName === 'figcaption');
-    const creditElement = caption
-      ? find(caption, (e) => classes(e).some((c) => /credit|byline|source/i.test(c)))
-      : undefined;
-    const creditText = creditElement
-      ? squash(textOf(creditElement)).replace(/^(?:photo|credit|image)s?\s*(?:by|:)\s*/i, '')
-      : undefined;
-    const captionText = caption
-      ? squash(textOf(creditElement ? without(caption, (e) => e === creditElement) : caption))
-      : undefined;
-    const fromLines =
-      !creditText && captionText
-        ? mediaFromLines(captionText.split(/(?<=[.!?])\s+(?=(?:Photo|Credit|Image)\b)/i))
-        : undefined;
-    const src = typeof img?.properties?.src === 'string' ? img.properties.src : undefined;
-    const alt = typeof img?.properties?.alt === 'string' ? img.properties.alt : undefined;
-    const described = fromLines
-      ? { caption: fromLines.caption, credit: fromLines.credit }
-      : { caption: captionText, credit: creditText };
-    parsed.media.push({
-      id: parsed.media.length ? `photo${parsed.media.length + 1}` : 'photo',
-      kind: 'image',
-      ...(src && /^https?:\/\//.test(src) ? { url: src } : {}),
-      ...(described.caption ? { caption: described.caption } : {}),
-      ...(described.credit ? { credit: described.credit } : {}),
-      ...(alt ? { alt } : {}),
-    });
-  }
-
-  const container =
-    find(tree, (e) => e.tagName === 'article') ??
-    find(tree, (e) => e.tagName === 'main') ??
-    find(tree, (e) => e.tagName === 'body');
-  if (!container) return parsed;
-  const drop = (e: Element) =>
-    DROP.has(e.tagName) ||
-    e.tagName === 'figure' ||
-    e.tagName === 'h1' ||
-    e === dek ||
-    classes(e).some((c) =>
-      /^(share|social|related|read-more|newsletter|ad|advert|promo|byline|credit)$/i.test(c),
-    );
-  const body = without(container, drop);
-  const root = toMdast({ type: 'root', children: [body] }) as Root;
-  const headline = parsed.headline;
-  await blocksFrom(root, parsed);
-  // A heading of the article part that repeats the page's <h1> is not a body block.
-  if (headline) parsed.headline = headline;
-  return parsed;
 }

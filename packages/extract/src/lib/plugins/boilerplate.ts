@@ -14,7 +14,8 @@ const EXTRA_BOILERPLATE: readonly RegExp[] = [
   /^\s*get (?:unlimited|full|digital|instant)\b/i,
   /\bnewsletter\b/i,
   /^\s*(?:follow us|sign up|log in|sign in|skip to (?:main )?content|menu|home\s*[|›>])/i,
-  /^\s*©|\bcopyright\b|\ball rights reserved\b/i,
+  // A copyright line, not a sentence about copyright ("… trade secrets and copyright infringement").
+  /^\s*©|^\s*copyright\b.{0,120}$|\ball rights reserved\b/i,
   /^\s*(?:home|news|world|politics|business|sports|opinion)(?:\s*[|›>/]\s*\w+)+\s*$/i,
 ];
 
