@@ -33,6 +33,11 @@ export function articleHtml(story: Story, options: JsonLdOptions = {}): string {
     '</head>',
     '<body>',
     '<article>',
+    ...(story.draft
+      ? [
+          '<p class="draft"><strong>Unreviewed draft</strong> — not yet checked by an editor: verify every statement, speaker and figure against the article before use.</p>',
+        ]
+      : []),
     `<h1>${escapeHtml(story.headline)}</h1>`,
     ...(story.dek ? [`<p class="dek">${escapeHtml(story.dek)}</p>`] : []),
     ...blocks,

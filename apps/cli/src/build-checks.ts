@@ -57,7 +57,10 @@ export function checkedBaseUrl(url: string): string {
 export function feedMessage(message: string): string {
   return message
     .replace(/set options\.updated\b/g, 'set published in the story, or build with --updated')
-    .replace(/set options\.author\b/g, 'set authors or publisher in the story')
+    .replace(
+      /set options\.author\b/g,
+      'set authors or publisher in the story, or build with --author or --publisher',
+    )
     .replace(/options\.baseUrl(?: or options\.itemUrl)?/g, '--base-url')
     .replace(/options\.updated\b/g, '--updated')
     .replace(/options\.title\b/g, '--title')

@@ -4,7 +4,7 @@ import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@s
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
 import { toPdf } from '@storykit/pdf';
 import { articleHtml } from './article-html.js';
-import { isFeedDate } from './build-checks.js';
+import { type FeedKind, feedAuthor, feedUpdated } from './feed-defaults.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
 export interface OutputFile {
@@ -29,7 +29,7 @@ export interface Output {
   readonly check?: (story: Story, settings: BuildSettings) => void;
 }
 
-/** What some outputs need beyond the story: `storykit build --base-url … --updated …`. */
+/** What some outputs need beyond the story: `storykit build --base-url … --updated … --author …`. */
 export interface BuildSettings {
   /**
    * The absolute URL the output folder is published at, for the feeds' links. Default: a
@@ -38,57 +38,40 @@ export interface BuildSettings {
   readonly baseUrl?: string;
   /** The feeds' date (ISO 8601) for a story that has none; Atom requires one (RFC 4287 §4.1.1). */
   readonly updated?: string;
+  /** The feeds' own author (Atom and JSON Feed), who stands in for a story with no byline and no publisher. */
+  readonly author?: string;
   /** Receives a line the user should read (a date the feeds had to take from the story's events). */
   readonly notice?: (text: string) => void;
   /** The story's folder, where the media's local files (`media[].path`) are read from. */
   readonly storyDir?: string;
 }
 
-/**
- * The latest full date (a day at least) the story records: its own dates, else the dates of its
- * statements and figures. A story without a publication date still says when its events happened.
- */
-export function latestRecordedDate(story: Story): string | undefined {
-  const dates = [
-    story.modified,
-    story.published,
-    ...story.statements.map((s) => s.attribution.date),
-    ...story.figures.map((f) => f.date),
-  ].filter((d): d is string => d !== undefined && d.length >= 10);
-  return dates.sort().at(-1);
-}
-
 /** The options of a story's feeds: links under the base URL, a date only from the story or the user. */
-export function feedOptions(story: Story, settings: BuildSettings): FeedOptions {
+export function feedOptions(story: Story, settings: BuildSettings, kind: FeedKind): FeedOptions {
   const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
-  const own = story.modified ?? story.published;
-  // The story's own date only when the feeds can take it as one: a date that is not in the
-  // calendar is left to the feed, which names the story's field (`published`) rather than the option.
-  let updated = settings.updated ?? (own !== undefined && isFeedDate(own) ? own : undefined);
-  if (updated === undefined && (own === undefined || own.length < 10)) {
-    updated = latestRecordedDate(story);
-    if (updated) {
-      settings.notice?.(
-        own === undefined
-          ? `feeds: ${story.id} has no publication date; dated ${updated}, the latest date it records (set one with --updated)`
-          : `feeds: ${story.id}'s date ${own} names no day; dated ${updated}, the latest date it records (set one with --updated)`,
-      );
-    }
-  }
+  const notice = settings.notice ?? (() => {});
+  const updated = feedUpdated([story], kind, settings.updated, notice);
+  const author = feedAuthor([story], kind, settings.author, notice);
   return {
     baseUrl,
     // The item links to the story's own page when it has one, else to the output folder.
     itemUrl: (s) => s.url ?? baseUrl,
     ...(updated === undefined ? {} : { updated }),
+    ...(author === undefined ? {} : { author }),
   };
 }
 
-function feedOutput(name: string, description: string, file: string, write: typeof toRss): Output {
+function feedOutput(
+  name: FeedKind,
+  description: string,
+  file: string,
+  write: typeof toRss,
+): Output {
   return {
     name,
     description,
     build: async (story, settings) => [
-      { name: file, data: write(story, feedOptions(story, settings)) },
+      { name: file, data: write(story, feedOptions(story, settings, name)) },
     ],
   };
 }

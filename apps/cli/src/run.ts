@@ -13,7 +13,7 @@ import {
 import { type LoadStoryOptions, loadStory, storyFilePath } from '@storykit/core/node';
 import { type ExtractFormat, extract } from '@storykit/extract';
 import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   asStoryIssue,
   checkedBaseUrl,
@@ -25,8 +25,12 @@ import {
   storyInputs,
 } from './build-checks.js';
 import { FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
-import { type BuildSettings, latestRecordedDate, OUTPUTS, type OutputFile } from './outputs.js';
+import { draftFromArticle, ARTICLE_FORMATS as FORMATS, isArticleFile } from './draft.js';
+import { feedAuthor, feedUpdated } from './feed-defaults.js';
+import { type BuildSettings, OUTPUTS, type OutputFile } from './outputs.js';
+import { storyYaml } from './story-yaml.js';
 import { printable, printableJson } from './terminal-text.js';
+import { withPublisher } from './with-publisher.js';
 import { checkOutFolder, writeOutputs } from './write-outputs.js';
 
 /** Exit codes of the `storykit` command (DESIGN §5). */
@@ -47,15 +51,6 @@ const processIo: RunIo = {
 
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
 export const SEED_STORY = fileURLToPath(new URL('../fixtures/kerry-on-the-run', import.meta.url));
-
-const FORMATS: Record<string, ExtractFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-};
 
 /**
  * Runs the `storykit` command with the given arguments (without `node` and the script) and returns
@@ -98,7 +93,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     )
     .argument(
       '[story]',
-      'a story folder, story.yaml or story.json, or a folder of story folders',
+      'a story folder, story.yaml or story.json, a folder of story folders, or an article (.html, .txt, .md) to draft a story from',
       SEED_STORY,
     )
     .option('-o, --out <dir>', 'the folder to write into', 'out')
@@ -110,6 +105,18 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     )
     .option('--base-url <url>', 'where the output folder is published, for the feeds’ links')
     .option('--updated <date>', 'the feeds’ date (ISO 8601) for stories that have none')
+    .addOption(
+      new Option(
+        '--author <name>',
+        'the feeds’ own author (Atom, JSON Feed), credited where a story names no author and no publisher',
+      ).argParser(nonEmpty),
+    )
+    .addOption(
+      new Option(
+        '--publisher <name>',
+        'the publisher of a story that names none, credited in every output with a note that it was given here',
+      ).argParser(nonEmpty),
+    )
     .option(
       '--title <title>',
       'the title of the feed of a folder of stories (default: the folder’s name)',
@@ -132,6 +139,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
         ...(base ? { baseUrl: base } : {}),
         ...(storyDir ? { storyDir } : {}),
         ...(updated ? { updated } : {}),
+        ...(options.author ? { author: options.author } : {}),
         notice,
       });
       // Everything is made in memory first, and written only when all of it is made.
@@ -140,7 +148,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       const collection = storyFolders(path);
       let stories: Story[];
       if (collection) {
-        stories = collection.map((dir) => loadStory(dir, load));
+        stories = collection.map((dir) => withPublisher(loadStory(dir, load), options.publisher));
         checkUniqueIds(collection, stories);
         const base = baseUrl && withSlash(baseUrl);
         for (const [i, story] of stories.entries()) {
@@ -160,7 +168,10 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
           )),
         );
       } else {
-        const story = loadStory(path, load);
+        const story = withPublisher(
+          isArticleFile(path) ? await draftFromArticle(path, notice) : loadStory(path, load),
+          options.publisher,
+        );
         stories = [story];
         inputs.push(...storyInputs(path, story));
         const file = storyFilePath(path);
@@ -188,7 +199,13 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       ).choices(['txt', 'md', 'html']),
     )
     .option('--json', 'print the draft as JSON, the shape of story.json')
-    .action(async (file: string, options: { format?: ExtractFormat; json?: boolean }) => {
+    .addOption(
+      new Option(
+        '--yaml',
+        'print the draft as a curated story.yaml (text anchors, notes kept) to review and build from',
+      ).conflicts('json'),
+    )
+    .action(async (file: string, options: ExtractFlags) => {
       const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
       // A page is read as bytes: its own <meta charset> says how to decode it.
       let input: string | Uint8Array;
@@ -199,7 +216,11 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       }
       const draft = await extract(input, format, { file });
       io.stdout(
-        options.json ? `${printableJson(JSON.stringify(draft, null, 2))}\n` : draftTable(draft),
+        options.yaml
+          ? storyYaml(draft, { source: file })
+          : options.json
+            ? `${printableJson(JSON.stringify(draft, null, 2))}\n`
+            : draftTable(draft),
       );
     });
 
@@ -216,6 +237,8 @@ interface BuildFlags {
   only?: string;
   baseUrl?: string | undefined;
   updated?: string | undefined;
+  author?: string;
+  publisher?: string;
   title?: string;
   quiet?: boolean;
   maxBytes?: string;
@@ -232,6 +255,18 @@ function loadOptions(maxBytes: string | undefined): LoadStoryOptions {
     );
   }
   return { maxBytes: Number(maxBytes) };
+}
+
+interface ExtractFlags {
+  format?: ExtractFormat;
+  json?: boolean;
+  yaml?: boolean;
+}
+
+/** A flag's value that must say something: `--author ""` is a usage error, not an empty name. */
+function nonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a name, not an empty text');
+  return value.trim();
 }
 
 /** Whether `path` is a folder; a path that cannot be looked at is not. */
@@ -272,19 +307,16 @@ function collectionFeeds(
   notice: (text: string) => void,
 ): OutputFile[] {
   const baseUrl = withSlash(options.baseUrl ?? `https://storykit.invalid/${folder}/`);
-  let updated = options.updated;
-  if (updated === undefined && stories.some((s) => !s.published && !s.modified)) {
-    updated = stories
-      .map(latestRecordedDate)
-      .filter((d): d is string => d !== undefined)
-      .sort()
-      .at(-1);
-    if (updated)
-      notice(
-        `feeds: a story has no publication date; the feeds are dated ${updated}, the latest date the stories record (set one with --updated)`,
-      );
-  }
-  const feedOptions = { title: options.title ?? folder, baseUrl, ...(updated ? { updated } : {}) };
+  const feedOptions = (kind: 'rss' | 'atom' | 'jsonfeed') => {
+    const updated = feedUpdated(stories, kind, options.updated, notice);
+    const author = feedAuthor(stories, kind, options.author, notice);
+    return {
+      title: options.title ?? folder,
+      baseUrl,
+      ...(updated ? { updated } : {}),
+      ...(author ? { author } : {}),
+    };
+  };
   const writers = { rss: toRss, atom: toAtom, jsonfeed: toJsonFeed } as const;
   const names = {
     rss: FEED_FILE_NAMES.rss,
@@ -293,7 +325,7 @@ function collectionFeeds(
   } as const;
   return (Object.keys(writers) as (keyof typeof writers)[])
     .filter((kind) => selected.some((o) => o.name === kind))
-    .map((kind) => ({ name: names[kind], data: writers[kind](stories, feedOptions) }));
+    .map((kind) => ({ name: names[kind], data: writers[kind](stories, feedOptions(kind)) }));
 }
 
 function selectOutputs(only: string | undefined) {

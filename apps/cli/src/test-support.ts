@@ -1,9 +1,10 @@
 // Shared by the tests of the command's write path, messages and failures; not part of the package.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from 'storykit';
 import { afterAll } from 'vitest';
 import { stringify } from 'yaml';
 
@@ -15,6 +16,13 @@ export const SEED = fileURLToPath(new URL('../../../fixtures/kerry-on-the-run', 
 
 /** The repository's curated fixtures. */
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures', import.meta.url));
+
+/** Every fixture's article (`article.txt`, `.md` or `.html`), as absolute paths. */
+export const FIXTURE_ARTICLES = readdirSync(FIXTURES)
+  .flatMap((name) =>
+    ['article.txt', 'article.md', 'article.html'].map((file) => join(FIXTURES, name, file)),
+  )
+  .filter((file) => existsSync(file));
 
 const made: string[] = [];
 afterAll(() => {
@@ -59,4 +67,21 @@ export function writeStory(dir: string, story: Record<string, unknown>): string 
 export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '']);
   return child.pid as number;
+}
+
+/** Runs the command in this process; resolves to its exit code and what it printed. */
+export async function runCaptured(
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
 }

@@ -34,6 +34,13 @@ describe('resolveStoryFile', () => {
     expect(Object.isFrozen(story.statements[0])).toBe(true);
   });
 
+  it('keeps the draft mark, and accepts only true or false for it', () => {
+    expect(resolveStoryFile({ ...storyFile(), draft: true }, readArticle).draft).toBe(true);
+    expect(resolveStoryFile(storyFile(), readArticle).draft).toBeUndefined();
+    const issues = issuesOf({ ...storyFile(), draft: 'yes' });
+    expect(issues.map((issue) => issue.path)).toEqual(['draft']);
+  });
+
   it('names the file, the field path and what was expected for an unknown speaker', () => {
     const data = storyFile();
     (data.statements as { speaker: string }[])[1]!.speaker = 'nobody';

@@ -69,6 +69,7 @@ describe('the seed report', () => {
       language: 'en',
       created: null,
       modified: null,
+      content_status: '', // python-docx's reading of an absent cp:contentStatus
     });
   });
 
@@ -175,6 +176,23 @@ describe('the seed report', () => {
     writeFileSync(file, bytes);
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
     expect(listing).toContain('1980-01-01 12:00');
+  });
+});
+
+describe('a draft', () => {
+  it('says on the title page and in the core properties that it is unreviewed', async () => {
+    const bytes = await toDocx({ ...seed(), draft: true });
+    const view = pythonDocx(bytes);
+    expect(view.core.content_status).toBe('Draft');
+    // On the title page: before the page break that ends it, right under the headline and dek.
+    const texts = view.paragraphs.map((p) => p.text);
+    const at = texts.findIndex((t) =>
+      t.startsWith('Unreviewed draft — not yet checked by an editor'),
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(texts.findIndex((t) => t.startsWith('Story id:')));
+    expect(squash(await mammothText(bytes))).toContain('Unreviewed draft — not yet checked');
+    expect(xmllintAll(bytes).output).toBe('');
   });
 });
 

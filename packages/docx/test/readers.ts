@@ -82,7 +82,7 @@ d = docx.Document(sys.argv[1])
 c = d.core_properties
 def s(v): return None if v is None else str(v)
 print(json.dumps({
-  'core': {k: s(getattr(c, k)) for k in ['title','subject','author','keywords','comments','language','created','modified']},
+  'core': {k: s(getattr(c, k)) for k in ['title','subject','author','keywords','comments','language','created','modified','content_status']},
   'paragraphs': [{'style': p.style.name, 'text': p.text} for p in d.paragraphs],
   'tables': [[[cell.text for cell in row.cells] for row in t.rows] for t in d.tables],
   'styles': [st.style_id for st in d.styles],

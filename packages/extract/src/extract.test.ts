@@ -21,6 +21,12 @@ describe('fromText on the seed article', async () => {
     }
   });
 
+  it('marks the model as an unreviewed draft, in every format', async () => {
+    expect(draft.draft).toBe(true);
+    expect((await fromMarkdown('# A headline\n\nA paragraph.')).draft).toBe(true);
+    expect((await fromHtml('<h1>A headline</h1><p>A paragraph.</p>')).draft).toBe(true);
+  });
+
   it('sets the headline, standfirst and photo apart from the body', () => {
     expect(draft.headline).toBe("Kerry says ISIS is 'on the run.' Is it really?");
     expect(draft.dek).toMatch(/^Secretary of State John Kerry said/);

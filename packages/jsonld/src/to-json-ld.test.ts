@@ -148,6 +148,19 @@ describe('toJsonLd on the seed', () => {
   });
 });
 
+describe('toJsonLd on a draft', () => {
+  it('says the article is a draft (creativeWorkStatus), and the check accepts it', async () => {
+    const draft = publishedStory((s) => {
+      s.draft = true;
+    });
+    const doc = toJsonLd(draft);
+    expect(doc['@graph'][0]?.creativeWorkStatus).toBe('Draft');
+    const result = await checkJsonLd(JSON.stringify(doc));
+    expect(result.errors.map(formatJsonLdIssue)).toEqual([]);
+    expect(toJsonLd(publishedStory())['@graph'][0]).not.toHaveProperty('creativeWorkStatus');
+  });
+});
+
 describe('toJsonLd on a published story', () => {
   const story = publishedStory();
   const doc = toJsonLd(story);

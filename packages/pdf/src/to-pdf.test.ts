@@ -209,6 +209,17 @@ describe('toPdf options', () => {
     expect(pdftext(files.write(await toPdf(dated)))).toContain('18 JULY 2016'); // the masthead's kicker is set in capitals
   });
 
+  it('says in the masthead, above the headline, that a draft is unreviewed', async () => {
+    const out = files.write(await toPdf({ ...story, draft: true }));
+    expect(pdftext(out)).toContain('UNREVIEWED DRAFT — not yet checked by an editor');
+    const onPage = words(out).filter((w) => w.page === 1);
+    const mark = onPage.find((w) => w.text === 'UNREVIEWED');
+    const headline = onPage.find((w) => w.text === story.headline.split(' ')[0]);
+    expect(mark && headline && mark.yMax <= headline.yMin).toBe(true);
+    expect(wordsOutsideMargins(words(out))).toEqual([]);
+    expect(text).not.toContain('UNREVIEWED');
+  });
+
   it('draws only the sections asked for, in that order', async () => {
     const out = pdftext(files.write(await toPdf(story, { sections: ['sources', 'notes'] })));
     expect(out).not.toContain('THE CENTRAL CLAIM');

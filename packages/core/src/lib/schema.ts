@@ -283,6 +283,12 @@ const storyFields = {
   entities: z.array(entitySchema).default([]),
   relations: z.array(relationSchema).default([]),
   notes: z.array(noteSchema).default([]),
+  draft: z
+    .boolean()
+    .optional()
+    .describe(
+      'True while the model is an unreviewed draft (as an extractor makes it); outputs then say so. An editor removes it once the model is reviewed.',
+    ),
 };
 
 /** A statement of the resolved model, located by a span. */

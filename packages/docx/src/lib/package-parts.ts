@@ -12,6 +12,8 @@ export interface CoreProperties {
   readonly language: string;
   /** ISO 8601 date, possibly partial: written as `dcterms:created` and `dcterms:modified`. */
   readonly date?: string;
+  /** The document's stage (`cp:contentStatus`, OPC Part 2 §11.1: "Draft", "Reviewed", "Final"). */
+  readonly status?: string;
 }
 
 /**
@@ -117,6 +119,7 @@ function coreXml(p: CoreProperties): string {
     element('dc:language', p.language),
     element('dcterms:created', date, ' xsi:type="dcterms:W3CDTF"'),
     element('dcterms:modified', date, ' xsi:type="dcterms:W3CDTF"'),
+    element('cp:contentStatus', p.status),
     '</cp:coreProperties>',
   ].join('');
 }

@@ -159,6 +159,7 @@ export async function toDocx(story: Story, options: DocxOptions = {}): Promise<U
     description: `storykit report of “${story.headline}” (${story.id})`,
     language: story.language,
     ...(date ? { date } : {}),
+    ...(story.draft ? { status: 'Draft' } : {}),
   });
 }
 
@@ -224,11 +225,26 @@ function titlePage(ctx: Context): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text(story.headline))] }),
     ...(story.dek ? [plain(story.dek, 'Subtitle')] : []),
+    ...(story.draft ? [draftNotice()] : []),
     ...meta.map((line) => plain(line, STYLE.meta)),
     ...(photo?.caption ? [plain(`Photo caption: ${photo.caption}`, STYLE.meta)] : []),
     plain(`Story id: ${story.id}`, STYLE.meta),
     new Paragraph({ children: [new PageBreak()] }),
   ];
+}
+
+/** The title page's warning on a draft: the analyst learns before anything else that no editor has checked it. */
+function draftNotice(): Paragraph {
+  return new Paragraph({
+    style: STYLE.meta,
+    children: [
+      new TextRun({ text: 'Unreviewed draft', bold: true, color: 'B3261E' }),
+      new TextRun({
+        text: ' — not yet checked by an editor: verify every statement, speaker and figure against the article before use.',
+        color: 'B3261E',
+      }),
+    ],
+  });
 }
 
 /**

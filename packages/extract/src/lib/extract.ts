@@ -222,6 +222,8 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     figures,
     relations: [],
     notes,
+    // Until an editor reviews it, the model says it is a draft and every output repeats it.
+    draft: true,
   };
   const story = storySchema.parse(dropInvalid(draft)) as Story;
   // The rules make only what the model accepts; should one still slip, fail loudly, not quietly.

@@ -147,6 +147,16 @@ function figureHtml(media: readonly ItemMedia[]): string {
   return html;
 }
 
+/**
+ * The first paragraph of a draft's content (`draft: true`): none of the three formats has a field
+ * for an item's editorial status, so the reader is told in the text itself.
+ */
+function draftHtml(story: Story): string {
+  return story.draft
+    ? '<p><strong>Unreviewed draft</strong> — not yet checked by an editor: verify every statement, speaker and figure against the article before use.</p>'
+    : '';
+}
+
 function storyDate(story: Story, field: 'published' | 'modified'): FeedDate | undefined {
   const value = story[field];
   return value === undefined ? undefined : feedDate(value, `story "${story.id}" ${field}`);
@@ -205,7 +215,9 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       link,
       title: story.headline,
       summary: include.summary ? story.dek : undefined,
-      contentHtml: include.content ? figureHtml(media) + bodyHtml(story) : undefined,
+      contentHtml: include.content
+        ? draftHtml(story) + figureHtml(media) + bodyHtml(story)
+        : undefined,
       published,
       updated,
       authors: include.authors ? storyAuthors(story) : [],
@@ -259,7 +271,7 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
   let contentHtml: string | undefined;
   if (include.content) {
     const link = withFragment(at.link, `statement-${s.id}`);
-    contentHtml = `<blockquote cite="${htmlText(link)}">${bodyHtml(story, { only: s, blocks: [s.span.block] })}</blockquote><p>${htmlText(summary)}</p>`;
+    contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, { only: s, blocks: [s.span.block] })}</blockquote><p>${htmlText(summary)}</p>`;
     const related = relationsOf(story, s.id);
     if (related.length) {
       contentHtml += '<ul>';

@@ -143,6 +143,9 @@ export function toJsonLd(story: Story, options: JsonLdOptions = {}): JsonLdDocum
         }
       : undefined,
     comment: list(notes.map((note) => id('note', note.id))),
+    // schema.org creativeWorkStatus: "The status of a creative work in terms of its stage in a
+    // lifecycle. Example terms include Incomplete, Draft, Published, Obsolete."
+    creativeWorkStatus: story.draft ? 'Draft' : undefined,
   });
 
   return {

@@ -190,6 +190,7 @@ class Brief {
     const top = w.y;
 
     const blocks: Block[] = [
+      ...(story.draft ? [this.draftNotice(textWidth)] : []),
       this.block(
         this.root,
         'P',
@@ -236,6 +237,22 @@ class Brief {
     }
     this.w.y += 8;
     this.rule(HAIRLINE);
+  }
+
+  /** The masthead's first line on a draft: the reader learns before anything else that no editor has checked it. */
+  draftNotice(width: number): Block {
+    return this.block(
+      this.root,
+      'P',
+      [
+        { text: 'UNREVIEWED DRAFT', style: style('bold', 8, DISPUTE) },
+        {
+          text: ' — not yet checked by an editor: verify every statement, speaker and figure against the article before use.',
+          style: style('regular', 8, DISPUTE),
+        },
+      ],
+      width,
+    );
   }
 
   /** The photo's bytes when a media folder is given, the path stays in it and pdfkit reads the format. */

@@ -1,0 +1,112 @@
+import type { Story } from '@storykit/core';
+import { FEED_FILE_NAMES, type FeedPerson } from '@storykit/feed';
+import { isFeedDate } from './build-checks.js';
+
+/** The feeds `storykit build` writes, by their `--only` names. */
+export type FeedKind = 'rss' | 'atom' | 'jsonfeed';
+
+const FILE: Record<FeedKind, string> = {
+  rss: FEED_FILE_NAMES.rss,
+  atom: FEED_FILE_NAMES.atom,
+  jsonfeed: FEED_FILE_NAMES.json,
+};
+
+/**
+ * The date an Atom feed carries when neither the stories nor `--updated` give one: the Unix epoch,
+ * which no reader mistakes for a real publication date. Atom requires an `updated` instant on the
+ * feed and on every entry (RFC 4287 §4.1.1, §4.1.2); the clock's time would be a made-up date.
+ */
+export const UNKNOWN_DATE = '1970-01-01T00:00:00Z';
+
+/**
+ * The name of the Atom feed's author when no story names an author or publisher and `--author` is
+ * not given: RFC 4287 §4.1.2 requires an author for every entry, and "unknown" invents no one.
+ */
+export const UNKNOWN_AUTHOR = 'unknown';
+
+/** The story's own date (`modified`, else `published`) when the feeds take it: a day at least. */
+function storyDay(story: Story): string | undefined {
+  const own = story.modified ?? story.published;
+  return own !== undefined && isFeedDate(own) ? own : undefined;
+}
+
+/**
+ * The latest full date (a day at least) the story records: its own dates, else the dates of its
+ * statements and figures. A story without a publication date still says when its events happened.
+ */
+export function latestRecordedDate(story: Story): string | undefined {
+  const dates = [
+    story.modified,
+    story.published,
+    ...story.statements.map((s) => s.attribution.date),
+    ...story.figures.map((f) => f.date),
+  ].filter((d): d is string => d !== undefined && d.length >= 10);
+  return dates.sort().at(-1);
+}
+
+/**
+ * The `updated` option of one feed: `--updated`; else for one story its own date; else, when a
+ * story has no date to a day, the latest date the stories record (with a notice); else Atom gets
+ * {@link UNKNOWN_DATE} and RSS and JSON Feed, which allow it, no date at all — each with a notice.
+ * `undefined` lets the feed take its stories' own dates.
+ */
+export function feedUpdated(
+  stories: readonly Story[],
+  kind: FeedKind,
+  given: string | undefined,
+  notice: (text: string) => void,
+): string | undefined {
+  if (given !== undefined) return given;
+  const [only] = stories;
+  const single = stories.length === 1 && only !== undefined;
+  const own = single ? (only.modified ?? only.published) : undefined;
+  if (single && storyDay(only)) return storyDay(only);
+  // A day that is not in the calendar is left to the feed, which names the story's field for it.
+  if (own !== undefined && own.length >= 10) return undefined;
+  const undated = stories.filter((s) => storyDay(s) === undefined);
+  if (undated.length === 0) return undefined;
+  const recorded = stories
+    .map(latestRecordedDate)
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+  if (recorded) {
+    notice(
+      single
+        ? own === undefined
+          ? `feeds: ${only.id} has no publication date; dated ${recorded}, the latest date it records (set one with --updated)`
+          : `feeds: ${only.id}'s date ${own} names no day; dated ${recorded}, the latest date it records (set one with --updated)`
+        : `feeds: a story has no publication date to a day; the feeds are dated ${recorded}, the latest date the stories record (set one with --updated)`,
+    );
+    return recorded;
+  }
+  const what = single ? `${only.id} records no date to a day` : 'no story records a date to a day';
+  if (kind === 'atom') {
+    notice(
+      `${FILE.atom}: ${what}, and Atom requires one (RFC 4287 §4.1.2); dated ${UNKNOWN_DATE}, which stands for "unknown" (set one with --updated)`,
+    );
+    return UNKNOWN_DATE;
+  }
+  notice(`${FILE[kind]}: ${what}; written without dates (set one with --updated)`);
+  return undefined;
+}
+
+/**
+ * The feed-level author: `--author`; else, for Atom only and when a story has neither authors nor
+ * a publisher to credit (RFC 4287 §4.1.2), {@link UNKNOWN_AUTHOR} with a notice.
+ */
+export function feedAuthor(
+  stories: readonly Story[],
+  kind: FeedKind,
+  given: string | undefined,
+  notice: (text: string) => void,
+): FeedPerson | undefined {
+  if (given !== undefined) return { name: given };
+  if (kind !== 'atom') return undefined;
+  const uncredited = stories.find((s) => s.authors.length === 0 && s.publisher === undefined);
+  if (!uncredited) return undefined;
+  notice(
+    `${FILE.atom}: ${uncredited.id} names no author and no publisher, and Atom requires one (RFC 4287 §4.1.2); its author is "${UNKNOWN_AUTHOR}" (set one with --author or --publisher)`,
+  );
+  return { name: UNKNOWN_AUTHOR };
+}
