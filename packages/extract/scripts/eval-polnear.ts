@@ -141,6 +141,8 @@ const quoted = tally();
 const BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
 const reliability = BINS.slice(0, -1).map(() => ({ items: 0, right: 0 }));
 const misses: string[] = [];
+const unfound: string[] = [];
+const extra: string[] = [];
 
 const textDir = join(root, 'data', split, 'text');
 const annDir = join(root, 'data', split, 'attributions');
@@ -192,6 +194,22 @@ for (const name of readdirSync(textDir)
     t.predicted += predicted.length;
     const pairs = matchByOverlap(goldItems, predicted);
     t.matched += pairs.length;
+    if (missesArg && bins) {
+      const matchedGold = new Set(pairs.map(([gi]) => gi));
+      const matchedPredicted = new Set(pairs.map(([, pi]) => pi));
+      goldItems.forEach((g, gi) => {
+        if (!matchedGold.has(gi))
+          unfound.push(
+            `missed ${name}: [${words(g.source)}] [${words(g.cue)}] ${JSON.stringify(words(g.content).slice(0, 90))}`,
+          );
+      });
+      predicted.forEach((p, pi) => {
+        if (!matchedPredicted.has(pi))
+          extra.push(
+            `extra ${name}: ${p.kind} [${p.speaker}] [${p.verb}] ${JSON.stringify(words(p.content).slice(0, 90))}`,
+          );
+      });
+    }
     const right = new Set<number>();
     for (const [gi, pi] of pairs) {
       const g = goldItems[gi] as GoldAttribution;
@@ -210,7 +228,7 @@ for (const name of readdirSync(textDir)
         if (ok) {
           t.speaker[form].right++;
           right.add(pi);
-        } else if (missesArg && misses.length < missesArg && bins)
+        } else if (missesArg && bins)
           misses.push(
             `speaker ${name}: ${form} "${source}"${names[1] ? ` (→ ${names[1]})` : ''} got "${p.speaker}" for ${JSON.stringify(words(p.content).slice(0, 70))}`,
           );
@@ -298,9 +316,21 @@ reliability.forEach((slot, i) => {
     `| ${`${f(low)}–${f(high)}`.padEnd(11)} | ${String(slot.items).padStart(5)} | ${String(slot.right).padStart(5)} | ${slot.items ? f(slot.right / slot.items) : '  – '} |`,
   );
 });
-if (misses.length) {
-  console.log('');
-  for (const m of misses) console.log(m);
+/** Every k-th of a list, so that a sample spreads over the whole split. */
+const sample = (list: string[]) =>
+  list
+    .filter((_, i) => i % Math.max(1, Math.floor(list.length / missesArg)) === 0)
+    .slice(0, missesArg);
+if (missesArg) {
+  for (const [label, list] of [
+    ['wrong speakers', misses],
+    ['missed', unfound],
+    ['extra', extra],
+  ] as const) {
+    console.log('');
+    console.log(`${label}: ${list.length}`);
+    for (const m of sample(list)) console.log(m);
+  }
 }
 console.log('');
 const sp = all.speaker;

@@ -24,6 +24,13 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('reads two apostrophes as a double quotation mark, with single marks inside kept', () => {
+    expect(texts("''We don't have 'silver bullets,' '' he said. ''Not yet.''")).toEqual([
+      ['direct', "We don't have 'silver bullets,'"],
+      ['direct', 'Not yet.'],
+    ]);
+  });
+
   it('tells partial quotations (words in the writer’s sentence) from quoted sentences', () => {
     expect(texts('He said the group is “on the run” and “desperate at heart.”')).toEqual([
       ['partial', 'on the run'],

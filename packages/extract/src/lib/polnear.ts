@@ -90,9 +90,12 @@ export function parseAnn(ann: string, text: string): GoldAttribution[] {
   return out;
 }
 
-/** Whether a content holds a quotation mark (the quoted subset). */
+/**
+ * Whether a content holds a double quotation mark (the quoted subset): curly, straight,
+ * guillemets, or the two apostrophes The New York Times writes for one.
+ */
 export function isQuoted(text: string, content: readonly TextRange[]): boolean {
-  return content.some((r) => /[“”"«»„]/.test(text.slice(r.start, r.end)));
+  return content.some((r) => /[“”"«»„]|''/.test(text.slice(r.start, r.end)));
 }
 
 /** Characters two sets of ranges share. */
