@@ -44,6 +44,28 @@ describe('attribution', () => {
     ]);
   });
 
+  it('reads the name after the verb, its role written before it', async () => {
+    const rows = await said(
+      'Headline here\n\n“It was a fair fight,” said former Obama adviser David Axelrod.\n\nThe end.',
+    );
+    expect(rows).toEqual([['direct', 'David Axelrod', 'said', 'It was a fair fight,']]);
+  });
+
+  it('gives "he" and "she" to the last person of that gender, not the last one named', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        'Paul Hart, a farmer, and Dana Lowe, a teacher, met on Monday. Mr. Hart spoke; Ms. Lowe listened.',
+        '“She is a disgrace to the office,” he said.',
+        '“He never answers a question,” she said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['Paul Hart', 'She is a disgrace to the office,'],
+      ['Dana Lowe', 'He never answers a question,'],
+    ]);
+  });
+
   it('resolves "he" and "she" to the person named last', async () => {
     const rows = await said(
       [

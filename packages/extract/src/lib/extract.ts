@@ -10,6 +10,7 @@ import {
   storySchema,
   validateStory,
 } from '@storykit/core';
+import { loadLanguage } from './language.js';
 import { type ParsedArticle, parseHtml, parseMarkdown, parseText } from './parse.js';
 import { attribute } from './plugins/attribution.js';
 import { creditOf } from './plugins/boilerplate.js';
@@ -46,16 +47,19 @@ export type ExtractFormat = 'txt' | 'md' | 'html';
  * ```
  */
 export async function fromText(text: string, options: ExtractOptions = {}): Promise<Story> {
+  await loadLanguage();
   return draftFrom(await parseText(text), options);
 }
 
 /** A draft story from Markdown (CommonMark); a `#` heading is the headline, an emphasised first paragraph the standfirst. */
 export async function fromMarkdown(markdown: string, options: ExtractOptions = {}): Promise<Story> {
+  await loadLanguage();
   return draftFrom(await parseMarkdown(markdown), options);
 }
 
 /** A draft story from an HTML page: `<h1>`, the standfirst, `<figure>`s and the `<article>` body. */
 export async function fromHtml(html: string, options: ExtractOptions = {}): Promise<Story> {
+  await loadLanguage();
   return draftFrom(await parseHtml(html), options);
 }
 

@@ -5,7 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
 import type { Statement } from '@storykit/core';
-import { QUOTE_VERB_PATTERN } from '../lexicon.js';
+import { PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import {
@@ -239,6 +239,62 @@ function personMentions(
   return mentions.sort((a, b) => a.block - b.block || a.offset - b.offset);
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The grammatical gender the article gives each person, from its own words: "Mr."/"Mrs."/"Ms."
+ * before the surname, and the first "he"/"his" or "she"/"her" after a mention in the same
+ * sentence. `undefined` when the text does not tell (or tells both).
+ */
+function genders(
+  blocks: readonly DraftBlock[],
+  registry: SourceRegistry,
+  quotes: readonly QuoteCandidate[],
+): (name: string) => 'male' | 'female' | undefined {
+  const known = new Map<string, 'male' | 'female' | undefined>();
+  const outside = blocks.map((block) => {
+    // The writer's words only: a pronoun inside a quotation is the speaker's, not the writer's.
+    let text = block.text;
+    for (const q of quotes)
+      if (q.block === block.id)
+        text = text.slice(0, q.start) + ' '.repeat(q.end - q.start) + text.slice(q.end);
+    return text;
+  });
+  return (name: string) => {
+    if (!name) return undefined;
+    if (known.has(name)) return known.get(name);
+    const last = surname(name);
+    // Two people with one surname ("Bill Clinton", "Hillary Clinton"): the full name only.
+    const shared =
+      registry.sources.filter((s) => s.kind === 'person' && surname(s.name) === last).length > 1;
+    const key = escapeRegExp(shared && /\s/.test(name) ? name : last);
+    let male = 0;
+    let female = 0;
+    const titled = new RegExp(
+      `\\b(Mr|Mrs|Ms)\\.?\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+)?${escapeRegExp(last)}\\b`,
+      'gu',
+    );
+    const after = new RegExp(
+      `\\b${key}\\b[^.?!;“”"]{0,120}?\\b(he|his|him|himself|she|her|hers|herself)\\b`,
+      'giu',
+    );
+    for (const text of outside) {
+      if (!text.includes(last)) continue;
+      for (const m of text.matchAll(titled)) {
+        if (m[1] === 'Mr') male += 3;
+        else female += 3;
+      }
+      for (const m of text.matchAll(after)) {
+        if (/^(he|his|him|himself)$/i.test(m[1] as string)) male++;
+        else female++;
+      }
+    }
+    const found = male > female ? 'male' : female > male ? 'female' : undefined;
+    known.set(name, found);
+    return found;
+  };
+}
+
 /**
  * Attributes every quotation and claim and turns them into statements, registering their
  * speakers, recipients and the roles their appositions give as sources.
@@ -283,6 +339,16 @@ export function attribute(
   const claimIds = claimAttributions.map(register);
   const mentions = personMentions(blocks, registry, quotes);
   const organizations = organizationMentions(blocks, registry);
+  const gender = genders(blocks, registry, quotes);
+  // Who spoke where, among the named speakers: "he said" most often means the one speaking.
+  const speakers = [
+    ...quoteAttributions.map((a, i) => ({ a, id: quoteIds[i] })),
+    ...claimAttributions.map((a, i) => ({ a, id: claimIds[i] })),
+  ]
+    .filter((x): x is { a: Attributed; id: string } => Boolean(x.a && x.id))
+    .map(({ a, id }) => ({ block: a.at.block, offset: a.at.offset, id }))
+    .sort((x, y) => x.block - y.block || x.offset - y.offset);
+  const kindOf = (id: string) => registry.sources.find((s) => s.id === id)?.kind;
   const resolve = (a: Attributed | undefined, id: string | undefined): string | undefined => {
     if (id || !a?.phrase) return id;
     const isBefore = (m: { block: number; offset: number }) =>
@@ -299,10 +365,40 @@ export function attribute(
       );
       return (named.at(-1) ?? earlier.at(-1))?.id;
     }
+    const near = (m: { block: number }) => a.at.block - m.block <= 2;
+    const earlierMentions = mentions.filter(isBefore);
+    const earlierSpeakers = speakers.filter(isBefore);
+    const idOf = (m: { id?: string; name?: string }) =>
+      m.id ?? registry.person(m.name as string, {}, 0.6);
+    if (a.phrase.type === 'described') {
+      // "the Indiana governor": a person whose role says so; else the one speaking; else the
+      // person named last.
+      const head = a.phrase.head;
+      const byRole = earlierMentions.filter((m) => {
+        const role = registry.sources.find((s) => s.id === m.id)?.role?.toLowerCase() ?? '';
+        return role.includes(head) || role.includes(head.slice(0, 3));
+      });
+      const speaking = earlierSpeakers.filter((m) => near(m) && kindOf(m.id) === 'person');
+      const pick = byRole.at(-1) ?? speaking.at(-1) ?? earlierMentions.at(-1);
+      return pick ? idOf(pick) : undefined;
+    }
     if (a.phrase.type !== 'pronoun') return id;
-    const last = mentions.filter(isBefore).at(-1);
+    // A pronoun agrees in gender with the one it stands for: the person named last nearby whose
+    // gender the article does not contradict, else the one of that gender speaking.
+    const wanted = PRONOUN_GENDER[a.phrase.word];
+    if (wanted === 'male' || wanted === 'female') {
+      const genderOf = (m: { id?: string; name?: string }) =>
+        gender(m.id ? (registry.sources.find((s) => s.id === m.id)?.name ?? '') : (m.name ?? ''));
+      const named = earlierMentions
+        .filter((m) => near(m) && (genderOf(m) ?? wanted) === wanted)
+        .at(-1);
+      if (named) return idOf(named);
+      const speaking = earlierSpeakers.filter((m) => (genderOf(m) ?? wanted) === wanted).at(-1);
+      if (speaking) return speaking.id;
+    }
+    const last = earlierMentions.at(-1);
     if (!last) return undefined;
-    return last.id ?? registry.person(last.name as string, {}, 0.6);
+    return idOf(last);
   };
 
   // Where each claim sits, so that a quotation without a speaker can take the speaker of the
