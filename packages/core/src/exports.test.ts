@@ -44,6 +44,8 @@ describe('public API', () => {
       'statementsBy',
       'storyFileSchema',
       'storySchema',
+      'utteranceOf',
+      'utterancesOf',
       'validateStory',
     ]);
   });

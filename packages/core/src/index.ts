@@ -76,4 +76,5 @@ export type {
   Story,
   StoryFile,
 } from './lib/types.js';
+export { type Utterance, utteranceOf, utterancesOf } from './lib/utterances.js';
 export { checkInvariants, type ValidateOptions, validateStory } from './lib/validate-story.js';

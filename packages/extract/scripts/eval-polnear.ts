@@ -251,7 +251,7 @@ for (const name of readdirSync(textDir)
       });
     }
   };
-  const allPredicted = predictions(text, story, false);
+  const allPredicted = predictions(text, story, true);
   score(all, gold, allPredicted, true);
   score(
     quoted,

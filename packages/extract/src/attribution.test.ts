@@ -1,3 +1,4 @@
+import { utterancesOf } from '@storykit/core';
 import { fromText } from '@storykit/extract';
 import { describe, expect, it } from 'vitest';
 
@@ -42,6 +43,22 @@ describe('attribution', () => {
       ['Mira Sand', 'The trial went well and we saw results'],
       ['Mira Sand', 'We will publish them in June.'],
     ]);
+  });
+
+  it('ties the pieces of a split quotation into one utterance, not two quotations in a row', async () => {
+    const story = await fromText(
+      [
+        'Headline here',
+        '“We will win,” said Ana Ortiz, “and soon.” “Not this year,” Bo Lee said.',
+        '“I know this game,” Ortiz said. “I have played it for years.”',
+      ].join('\n\n'),
+    );
+    expect(utterancesOf(story).map((u) => [u.pieces.length, u.text])).toEqual([
+      [2, 'We will win, and soon.'],
+      [1, 'Not this year,'],
+      [2, 'I know this game, I have played it for years.'],
+    ]);
+    expect(story.relations.every((r) => r.kind === 'continues')).toBe(true);
   });
 
   it('reads the name after the verb, its role written before it', async () => {

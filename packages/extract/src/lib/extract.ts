@@ -3,6 +3,7 @@ import {
   deepFreeze,
   type Figure,
   type Note,
+  type Relation,
   type Source,
   type Statement,
   type Story,
@@ -127,7 +128,7 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
 
   const quotes = findQuotes(parsed.blocks);
   const claims = findClaims(parsed.blocks, quotes);
-  const statements = attribute(parsed.blocks, quotes, claims, registry);
+  const { statements, relations } = attribute(parsed.blocks, quotes, claims, registry);
   registry.completeNames(parsed.blocks.map((b) => b.text));
   const figures = findFigures(parsed.blocks).map((figure) => linkFigure(figure, statements));
 
@@ -164,7 +165,7 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     entities: [],
     statements,
     figures,
-    relations: [],
+    relations,
     notes,
   };
   const story = storySchema.parse(dropInvalid(draft)) as Story;
@@ -191,7 +192,9 @@ function linkFigure(figure: Figure, statements: readonly Statement[]): Figure {
  * The draft without the statements and figures that break an invariant: a rule that misfires
  * loses one item, not the whole draft.
  */
-function dropInvalid<T extends { statements: Statement[]; figures: Figure[] }>(draft: T): T {
+function dropInvalid<
+  T extends { statements: Statement[]; figures: Figure[]; relations: Relation[] },
+>(draft: T): T {
   const story = storySchema.parse(draft) as Story;
   const issues = checkInvariants(story, undefined, new Set());
   const bad = (kind: 'statements' | 'figures') =>
@@ -212,5 +215,7 @@ function dropInvalid<T extends { statements: Statement[]; figures: Figure[] }>(d
       const { statement: _statement, ...rest } = f;
       return rest;
     });
-  return { ...draft, statements, figures };
+  // A piece whose neighbour was dropped no longer continues anything.
+  const relations = draft.relations.filter((r) => kept.has(r.from) && kept.has(r.to));
+  return { ...draft, statements, figures, relations };
 }

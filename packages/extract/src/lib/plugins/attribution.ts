@@ -4,7 +4,7 @@
  * a quotation with no words of its own takes the speaker of the quotation before it in the
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
-import type { Statement } from '@storykit/core';
+import type { Relation, Statement } from '@storykit/core';
 import { PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
@@ -304,7 +304,7 @@ export function attribute(
   quotes: readonly QuoteCandidate[],
   claims: readonly ClaimCandidate[],
   registry: SourceRegistry,
-): Statement[] {
+): { statements: Statement[]; relations: Relation[] } {
   const quoteAttributions = quotes.map((_, i) => attributeQuote(blocks, quotes, i));
   const claimAttributions: (Attributed | undefined)[] = claims.map((claim) => {
     const blockIndex = blocks.findIndex((b) => b.id === claim.block);
@@ -416,6 +416,9 @@ export function attribute(
   };
 
   const statements: Statement[] = [];
+  /** For each quotation's statement (by its index here): its quotation, and whether words of its own attribute it. */
+  const quoteOf = new Map<number, { quote: QuoteCandidate; own: boolean }>();
+  let previous: { at: number; offset: number } | undefined;
   let lastSpeaker: string | undefined;
   let lastBlock = '';
   quotes.forEach((quote, i) => {
@@ -450,6 +453,12 @@ export function attribute(
     lastSpeaker = speaker;
     lastBlock = quote.block;
     const recipient = a?.recipient ? registry.add(a.recipient, 0.6) : undefined;
+    // Words between two quotations can attribute both ("“A,” Trump said. “B.”"): they count once.
+    const own =
+      a !== undefined &&
+      !(previous && a.at.block === previous.at && a.at.offset === previous.offset);
+    quoteOf.set(statements.length, { quote, own });
+    previous = a ? { at: a.at.block, offset: a.at.offset } : undefined;
     statements.push({
       id: `q${statements.length + 1}`,
       kind: quote.kind,
@@ -480,7 +489,49 @@ export function attribute(
   });
 
   // Reading order, then stable ids s1, s2, …
-  const order = (s: Statement) =>
-    blocks.findIndex((b) => b.id === s.span.block) * 1e7 + s.span.start;
-  return statements.sort((a, b) => order(a) - order(b)).map((s, i) => ({ ...s, id: `s${i + 1}` }));
+  const blockAt = new Map(blocks.map((b, i) => [b.id, i]));
+  const order = (s: Statement) => (blockAt.get(s.span.block) ?? 0) * 1e7 + s.span.start;
+  const sorted = statements
+    .map((statement, index) => ({ statement, index }))
+    .sort((a, b) => order(a.statement) - order(b.statement));
+  const out = sorted.map(({ statement }, i) => ({ ...statement, id: `s${i + 1}` }));
+  return {
+    statements: out,
+    relations: pieces(
+      sorted.map(({ index }) => quoteOf.get(index)),
+      out,
+    ),
+  };
+}
+
+/**
+ * The pieces of split quotations: a quotation continues the one just before it when both have
+ * one speaker, at most one of them has attributing words of its own (`“A,” he said, “B.”`), and
+ * it is in the same paragraph or runs on from the paragraph before.
+ */
+function pieces(
+  quotations: readonly ({ quote: QuoteCandidate; own: boolean } | undefined)[],
+  statements: readonly Statement[],
+): Relation[] {
+  const relations: Relation[] = [];
+  // Whether the utterance being built already has its attributing words.
+  let own = quotations[0]?.own ?? false;
+  for (let i = 1; i < statements.length; i++) {
+    const before = quotations[i - 1];
+    const now = quotations[i];
+    const previous = statements[i - 1] as Statement;
+    const current = statements[i] as Statement;
+    const together =
+      before !== undefined &&
+      now !== undefined &&
+      previous.speaker === current.speaker &&
+      (before.quote.block === now.quote.block ||
+        (before.quote.continues && now.quote.continuation)) &&
+      !(own && now.own);
+    if (together) {
+      relations.push({ kind: 'continues', from: current.id, to: previous.id });
+      own ||= now.own;
+    } else own = now?.own ?? false;
+  }
+  return relations;
 }
