@@ -357,12 +357,14 @@ export function attribute(
     if (a.phrase.type === 'reference') {
       const kind = a.phrase.words.split(/\s+/).at(-1)?.toLowerCase() ?? '';
       const earlier = organizations.filter(isBefore);
-      const named = earlier.filter((m) =>
-        registry.sources
-          .find((s) => s.id === m.id)
-          ?.name.toLowerCase()
-          .includes(kind),
-      );
+      // "the company", "the drugmaker": a business by the words of its name.
+      const business = /^(?:company|firm|drugmaker|manufacturer|airline|bank|utility)$/.test(kind)
+        ? /\b(?:inc|corp|co|company|biologics|pharma|pharmaceuticals|therapeutics|technologies|holdings|motors|airlines|energy|labs|bank|group)\b/i
+        : undefined;
+      const named = earlier.filter((m) => {
+        const name = registry.sources.find((s) => s.id === m.id)?.name.toLowerCase() ?? '';
+        return name.includes(kind) || (business?.test(name) ?? false);
+      });
       return (named.at(-1) ?? earlier.at(-1))?.id;
     }
     const near = (m: { block: number }) => a.at.block - m.block <= 2;

@@ -162,6 +162,8 @@ const TRAILING_CLAIM = new RegExp(
   'u',
 );
 
+const ANY_VERB = new RegExp(`\\b(?:${V})\\b`, 'u');
+
 /** Verbs whose object is the claim itself, kept in its text as the article writes it. */
 const VERB_IN_TEXT = new Set(['referred to', 'objected', 'pointed out', 'disputed', 'rejected']);
 
@@ -191,7 +193,7 @@ export function findClaims(
         const trailing = TRAILING_CLAIM.exec(text.slice(lastEnd));
         const subject =
           speakerAtStart(text) ??
-          speakerAtEnd(text.slice(0, text.search(new RegExp(`\\b(?:${V})\\b`, 'u'))));
+          speakerAtEnd(text.slice(0, text.search(ANY_VERB)));
         if (trailing?.groups && subject) {
           const claimText = trailing.groups.claim as string;
           claim = {
@@ -299,6 +301,9 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   let speakerAt = match.index + match[0].indexOf(speaker);
   // "The association, which bargains for …, has offered 15 percent and says …": the speaker of a
   // coordinated verb is the sentence's subject.
+  // "an analysis …, which found that …": the relative pronoun stands for a phrase the rules do
+  // not read; guessing the sentence's subject would give the claim to the wrong speaker.
+  if (/^(?:which|that)$|\b(?:which|that)$/.test(speaker)) return undefined;
   if (/\b(?:and|but)$/.test(speaker) || !parses(speaker)) {
     const subject = speakerAtStart(sentence);
     if (!subject) return undefined;

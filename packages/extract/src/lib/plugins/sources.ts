@@ -11,6 +11,7 @@ import {
   ANONYMOUS_HEADS,
   CALENDAR_WORDS,
   COURTESY_TITLES,
+  GROUP_HEADS,
   NOT_NAMES,
   ORGANIZATION_REFERENCES,
   ORGANIZATION_WORDS,
@@ -52,6 +53,12 @@ const NAME = String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}))*`;
 const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|\d+|of|for|the|and|on|&))*(?:\s+\([\p{Lu}]+\))?`;
 const TITLES = `(?:(?:${alternation(TITLE_MODIFIERS)})\\s+)*(?:${alternation(ROLE_TITLES)})`;
 const COURTESY = alternation(COURTESY_TITLES);
+// Built once: parseSpeaker runs for every candidate phrase of every quotation.
+const POSSESSIVE = new RegExp(`^(${ORG_NAME})[’']s\\s+(.+)$`, 'u');
+const TITLED = new RegExp(`^(${TITLES})\\s+(${NAME})$`, 'u');
+const NAMED = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u');
+const COURTESY_PREFIX = new RegExp(`^(?:${COURTESY})\\s+`);
+const AT_ORGANIZATION = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u');
 const ANONYMOUS = new RegExp(
   String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
@@ -157,13 +164,27 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
       return { type: 'anonymous', description: anonymous[0].trim() };
     }
   }
+  // "the company's data", "Gallup's survey": the owner of a document speaks through it.
+  const document =
+    /^(.+?)[’']s\s+(?:new\s+|latest\s+|own\s+)?(?:data|report|statement|release|figures|study|survey|poll|analysis|filing|records|documents|website|campaign)$/u.exec(
+      text,
+    );
+  if (document) return parseSpeaker(document[1] as string);
+  // "Officials", "Senate Republicans", "Polls": a group named by its plural, without a determiner.
+  const group = /^(?:[\p{L}.’'-]+\s+){0,2}([\p{L}]+)$/u.exec(text);
+  if (
+    group &&
+    GROUP_HEADS.has((group[1] as string).toLowerCase()) &&
+    !/\b(?:said|says|told)\b/.test(text)
+  )
+    return { type: 'anonymous', description: text };
   const described = /^(?:the|The)\s+(?:[\p{L}.’'-]+\s+){0,4}?([\p{L}-]+)$/u.exec(text);
   if (described && PERSON_REFERENCE_HEADS.has((described[1] as string).toLowerCase()))
     return { type: 'described', words: text, head: (described[1] as string).toLowerCase() };
-  const possessive = new RegExp(`^(${ORG_NAME})[’']s\\s+(.+)$`, 'u').exec(text);
+  const possessive = POSSESSIVE.exec(text);
   const organization = possessive ? clean(possessive[1] as string) : undefined;
   const rest = possessive ? (possessive[2] as string) : text;
-  const titled = new RegExp(`^(${TITLES})\\s+(${NAME})$`, 'u').exec(rest);
+  const titled = TITLED.exec(rest);
   if (titled) {
     return {
       type: 'person',
@@ -181,7 +202,7 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
       ...(organization ? { organization } : {}),
     };
   }
-  const named = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u').exec(rest);
+  const named = NAMED.exec(rest);
   if (named) {
     const name = named[1] as string;
     // "The Ledger", "The Christian Science Monitor": a capitalised "The" opens a title.
@@ -202,7 +223,7 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
 }
 
 function stripCourtesy(name: string): string {
-  return name.replace(new RegExp(`^(?:${COURTESY})\\s+`), '');
+  return name.replace(COURTESY_PREFIX, '');
 }
 
 /** An id from a name: lowercase letters, digits and dashes. */
@@ -405,7 +426,7 @@ export function parseApposition(text: string): { role: string; organization?: st
     .replace(/\s+(?:who|which|that|whose)\s.*$/, '')
     .replace(/^(an?|the)\s+/i, '');
   if (!/^[\p{Ll}]/u.test(phrase) || phrase.split(/\s+/).length > 20) return undefined;
-  const at = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u').exec(phrase);
+  const at = AT_ORGANIZATION.exec(phrase);
   if (at) {
     const organization = clean(at[2] as string);
     if (/^[\p{Lu}]/u.test(organization)) {
