@@ -191,9 +191,7 @@ export function findClaims(
         // may still follow its last quotation.
         const lastEnd = Math.max(...quoted.map((q) => q.end)) - sentence.start;
         const trailing = TRAILING_CLAIM.exec(text.slice(lastEnd));
-        const subject =
-          speakerAtStart(text) ??
-          speakerAtEnd(text.slice(0, text.search(ANY_VERB)));
+        const subject = speakerAtStart(text) ?? speakerAtEnd(text.slice(0, text.search(ANY_VERB)));
         if (trailing?.groups && subject) {
           const claimText = trailing.groups.claim as string;
           claim = {
