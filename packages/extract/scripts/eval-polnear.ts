@@ -109,7 +109,7 @@ function predictions(text: string, story: Story, merge: boolean): PredictedAttri
       groups.set(key, {
         ...group,
         content: [...group.content, ...item.content],
-        confidence: Math.min(group.confidence, item.confidence),
+        confidence: Math.max(group.confidence, item.confidence),
         ...(group.verb ? {} : item.verb ? { verb: item.verb } : {}),
       });
   }
