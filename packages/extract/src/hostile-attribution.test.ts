@@ -16,7 +16,9 @@ async function valid(text: string) {
 
 describe('attribution on bad input', () => {
   it('survives quotation marks left open across paragraphs', async () => {
-    await valid('Headline\n\n“This runs on, said Ortiz.\n\n“And on,\n\nand never closes” he said “again');
+    await valid(
+      'Headline\n\n“This runs on, said Ortiz.\n\n“And on,\n\nand never closes” he said “again',
+    );
   });
 
   it('survives 100,000 quotation marks', async () => {
