@@ -46,6 +46,8 @@ describe('public API', () => {
       'statementsBy',
       'storyFileSchema',
       'storySchema',
+      'utteranceOf',
+      'utterancesOf',
       'validateStory',
     ]);
   });

@@ -77,5 +77,6 @@ export type {
   Story,
   StoryFile,
 } from './lib/types.js';
+export { type Utterance, utteranceOf, utterancesOf } from './lib/utterances.js';
 export { checkInvariants, type ValidateOptions, validateStory } from './lib/validate-story.js';
 export { removeNonXmlChars } from './lib/xml-chars.js';

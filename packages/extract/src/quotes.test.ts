@@ -24,6 +24,13 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('reads two apostrophes as a double quotation mark, with single marks inside kept', () => {
+    expect(texts("''We don't have 'silver bullets,' '' he said. ''Not yet.''")).toEqual([
+      ['direct', "We don't have 'silver bullets,'"],
+      ['direct', 'Not yet.'],
+    ]);
+  });
+
   it('tells partial quotations (words in the writer’s sentence) from quoted sentences', () => {
     expect(texts('He said the group is “on the run” and “desperate at heart.”')).toEqual([
       ['partial', 'on the run'],
@@ -114,5 +121,51 @@ describe('findClaims', () => {
     );
     const found = findClaims(b, findQuotes(b));
     expect(found.map((c) => c.text)).toEqual(['the war is not over yet']);
+  });
+});
+
+describe('reported speech', () => {
+  it.each([
+    [
+      'Officials say the bridge will reopen in the spring.',
+      'Officials',
+      'say',
+      'the bridge will reopen in the spring.',
+    ],
+    [
+      'Senate Republicans argued that the bill would cost jobs.',
+      'Senate Republicans',
+      'argued',
+      'the bill would cost jobs.',
+    ],
+    [
+      'Polls show the race tightening in the final week.',
+      'Polls',
+      'show',
+      'the race tightening in the final week.',
+    ],
+    [
+      'Ana Ortiz insisted the vote had been fair to everyone.',
+      'Ana Ortiz',
+      'insisted',
+      'the vote had been fair to everyone.',
+    ],
+    [
+      'The mayor denied that the city had lost the records.',
+      'The mayor',
+      'denied',
+      'the city had lost the records.',
+    ],
+  ])('%s', (sentence, speaker, verb, claim) => {
+    const found = matchClaim(sentence);
+    expect([found?.speaker, found?.verb, found?.claim]).toEqual([speaker, verb, claim]);
+  });
+
+  it('does not give a relative clause’s claim to the sentence’s subject', () => {
+    expect(
+      matchClaim(
+        'Critics point to a study by the library, which found that visits rose 22 percent.',
+      ),
+    ).toBeUndefined();
   });
 });

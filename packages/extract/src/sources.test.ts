@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage } from '../src/lib/language.js';
 import { parseApposition, parseSpeaker, SourceRegistry } from '../src/lib/plugins/sources.js';
+
+beforeAll(() => loadLanguage());
 
 describe('parseSpeaker', () => {
   it.each([
@@ -30,6 +33,47 @@ describe('parseSpeaker', () => {
   it('is not fooled by sentence openers or lower-case words', () => {
     expect(parseSpeaker('These attacks')).toBeUndefined();
     expect(parseSpeaker('CNN recently')).toBeUndefined();
+  });
+
+  it('splits a role written before the name at the last role word', () => {
+    expect(parseSpeaker('former Obama adviser David Axelrod')).toEqual({
+      type: 'person',
+      name: 'David Axelrod',
+      role: 'former Obama adviser',
+    });
+    expect(parseSpeaker('Homeland Security Secretary Jeh Johnson')).toEqual({
+      type: 'person',
+      name: 'Jeh Johnson',
+      role: 'Homeland Security Secretary',
+    });
+    expect(parseSpeaker('president David Weisbrot')).toEqual({
+      type: 'person',
+      name: 'David Weisbrot',
+      role: 'president',
+    });
+    expect(parseSpeaker('AS Opposition Leader Bill Shorten')).toEqual({
+      type: 'person',
+      name: 'Bill Shorten',
+      role: 'Opposition Leader',
+    });
+  });
+
+  it('never takes a title alone, a place, a month, a dateline or an adverb for a speaker', () => {
+    for (const phrase of ['Rep.', 'Kentucky', 'WASHINGTON', 'Sept.', 'However', 'Shortly', 'My'])
+      expect(parseSpeaker(phrase), phrase).toBeUndefined();
+    expect(parseSpeaker('Rep. G.K. Butterfield (D-N.C.)')).toEqual({
+      type: 'person',
+      name: 'G.K. Butterfield',
+      role: 'Rep.',
+    });
+  });
+
+  it('reads a description that stands for a person named before', () => {
+    expect(parseSpeaker('the Ohio Republican')).toEqual({
+      type: 'described',
+      words: 'the Ohio Republican',
+      head: 'republican',
+    });
   });
 });
 

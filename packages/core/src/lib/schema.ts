@@ -241,8 +241,10 @@ const figureFields = {
 export const relationSchema = z
   .object({
     kind: z
-      .enum(['disputes', 'supports', 'responds-to', 'cites'])
-      .describe('How the first statement bears on the second.'),
+      .enum(['disputes', 'supports', 'responds-to', 'cites', 'continues'])
+      .describe(
+        'How the first statement bears on the second; `continues`: it is a later piece of the same utterance (“A,” he said, “B.”).',
+      ),
     from: idSchema.describe('The statement id that disputes, supports, responds or cites.'),
     to: idSchema.describe('The statement id it bears on.'),
     note: z.string().optional().describe('Why the editor links the two, in a sentence.'),

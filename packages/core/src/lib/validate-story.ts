@@ -170,6 +170,7 @@ export function checkInvariants(
     ref(`relations[${i}].from`, r.from, statements, 'statement');
     ref(`relations[${i}].to`, r.to, statements, 'statement');
     if (r.from === r.to) add(`relations[${i}]`, `statement "${r.from}" cannot ${r.kind} itself`);
+    if (r.kind === 'continues') checkPiece(story, r, `relations[${i}]`, add);
   });
 
   story.body.forEach((b, i) => {
@@ -181,4 +182,21 @@ export function checkInvariants(
     }
   });
   return issues;
+}
+
+/** A `continues` relation ties two pieces of one utterance: one speaker, the later piece after. */
+function checkPiece(
+  story: Story,
+  r: Story['relations'][number],
+  path: string,
+  add: (path: string, message: string) => void,
+): void {
+  const from = story.statements.find((s) => s.id === r.from);
+  const to = story.statements.find((s) => s.id === r.to);
+  if (!from || !to) return;
+  if (from.speaker !== to.speaker)
+    add(path, `pieces of one utterance have one speaker; "${r.from}" and "${r.to}" have two`);
+  const order = (id: string) => story.statements.findIndex((s) => s.id === id);
+  if (order(r.from) < order(r.to))
+    add(path, `"${r.from}" continues "${r.to}", so it must come after it in statements`);
 }

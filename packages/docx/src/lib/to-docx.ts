@@ -351,12 +351,15 @@ const RELATION_OUT = {
   supports: 'supports',
   'responds-to': 'responds to',
   cites: 'cites',
+  // A later piece of the same utterance (core's `continues`).
+  continues: 'continues',
 } as const;
 const RELATION_IN = {
   disputes: 'disputed by',
   supports: 'supported by',
   'responds-to': 'answered by',
   cites: 'cited by',
+  continues: 'continued by',
 } as const;
 
 /** The width of the text on an A4 page with Word's default 1-inch margins, in twentieths of a point. */

@@ -3,6 +3,7 @@ import {
   deepFreeze,
   type Figure,
   type Note,
+  type Relation,
   type Source,
   type Statement,
   type Story,
@@ -11,8 +12,9 @@ import {
   validateStory,
 } from '@storykit/core';
 import type { DocumentParser } from './html/document.js';
+import { detectLanguage, isEnglish, languageName } from './detect-language.js';
 import { parseHtml } from './html/parse-page.js';
-import { detectLanguage, isEnglish, languageName } from './language.js';
+import { loadLanguage } from './language.js';
 import { assertText } from './not-text.js';
 import { type ParsedArticle, parseMarkdown, parseText } from './parse.js';
 import { attribute } from './plugins/attribution.js';
@@ -61,12 +63,14 @@ export type ExtractFormat = 'txt' | 'md' | 'html';
  */
 export async function fromText(text: string, options: ExtractOptions = {}): Promise<Story> {
   assertText(text, options.file);
+  await loadLanguage();
   return draftFrom(await parseText(text), options);
 }
 
 /** A draft story from Markdown (CommonMark); a `#` heading is the headline, an emphasised first paragraph the standfirst. */
 export async function fromMarkdown(markdown: string, options: ExtractOptions = {}): Promise<Story> {
   assertText(markdown, options.file);
+  await loadLanguage();
   return draftFrom(await parseMarkdown(markdown), options);
 }
 
@@ -91,6 +95,7 @@ export async function fromHtml(
   options: ExtractOptions = {},
 ): Promise<Story> {
   if (typeof html === 'string') assertText(html, options.file);
+  await loadLanguage();
   return draftFrom(await parseHtml(html, options.parseDocument, options.file), options);
 }
 
@@ -175,7 +180,7 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     });
   const quotes = english ? findQuotes(parsed.blocks) : [];
   const claims = english ? findClaims(parsed.blocks, quotes) : [];
-  const statements = attribute(parsed.blocks, quotes, claims, registry);
+  const { statements, relations } = attribute(parsed.blocks, quotes, claims, registry);
   registry.completeNames(parsed.blocks.map((b) => b.text));
   const inside = statementAround(statements);
   const figures = english
@@ -220,7 +225,7 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     entities: [],
     statements,
     figures,
-    relations: [],
+    relations,
     notes,
     // Until an editor reviews it, the model says it is a draft and every output repeats it.
     draft: true,
@@ -285,7 +290,9 @@ function linkFigure(figure: Figure, inside: Statement | undefined): Figure {
  * The draft without the statements and figures that break an invariant: a rule that misfires
  * loses one item, not the whole draft.
  */
-function dropInvalid<T extends { statements: Statement[]; figures: Figure[] }>(draft: T): T {
+function dropInvalid<
+  T extends { statements: Statement[]; figures: Figure[]; relations: Relation[] },
+>(draft: T): T {
   const story = storySchema.parse(draft) as Story;
   const issues = checkInvariants(story, undefined, new Set());
   const bad = (kind: 'statements' | 'figures') =>
@@ -306,5 +313,7 @@ function dropInvalid<T extends { statements: Statement[]; figures: Figure[] }>(d
       const { statement: _statement, ...rest } = f;
       return rest;
     });
-  return { ...draft, statements, figures };
+  // A piece whose neighbour was dropped no longer continues anything.
+  const relations = draft.relations.filter((r) => kept.has(r.from) && kept.has(r.to));
+  return { ...draft, statements, figures, relations };
 }

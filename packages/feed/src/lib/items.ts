@@ -236,12 +236,15 @@ const RELATION_WORDS = {
     supports: 'supports',
     'responds-to': 'responds to',
     cites: 'cites',
+    // A later piece of the same utterance (core's `continues`).
+    continues: 'continues',
   },
   incoming: {
     disputes: 'disputed by',
     supports: 'supported by',
     'responds-to': 'answered by',
     cites: 'cited by',
+    continues: 'continued by',
   },
 } as const;
 

@@ -32,6 +32,8 @@ const SMALL_WORDS = new Set([
 interface Mark {
   open: number;
   close?: number;
+  /** How many characters the marks take: 2 for the two apostrophes some papers write (''). */
+  width: number;
 }
 
 /** Where the double quotation marks of a block open and close. */
@@ -39,10 +41,17 @@ function quoteMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   let current: Mark | undefined;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
+    let char = text[i] as string;
+    let width = 1;
+    // The New York Times writes a double quotation mark as two apostrophes, opening and closing
+    // alike (''We are ready,'' she said): read them as one straight mark.
+    if (char === "'" && text[i + 1] === "'") {
+      char = '"';
+      width = 2;
+    }
     if (OPEN_DOUBLE.has(char)) {
       if (current) continue; // a stray second opener inside an open quotation
-      current = { open: i };
+      current = { open: i, width: 1 };
       marks.push(current);
     } else if (CLOSE_DOUBLE.has(char)) {
       if (current) {
@@ -51,16 +60,17 @@ function quoteMarks(text: string): Mark[] {
       } else if (marks.length === 0 && i > 0) {
         // A closing mark with no opening one: the block continues a quotation from the block
         // before, which the writer did not reopen.
-        marks.push({ open: -1, close: i });
+        marks.push({ open: -1, close: i, width: 1 });
       }
     } else if (char === '"') {
       if (current) {
         current.close = i;
         current = undefined;
       } else {
-        current = { open: i };
+        current = { open: i, width };
         marks.push(current);
       }
+      i += width - 1;
     }
   }
   return marks;
@@ -91,13 +101,13 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
   for (const block of blocks) {
     const { text } = block;
     const marks = quoteMarks(text);
-    const startsWithMark = /^[“"«„]/.test(text);
+    const startsWithMark = /^(?:[“"«„]|'')/.test(text);
     const continuation = runningOn && startsWithMark;
     runningOn = false;
     for (const [index, mark] of marks.entries()) {
       const open = mark.open;
       const close = mark.close ?? text.length;
-      let start = open + 1;
+      let start = open + (open < 0 ? 1 : mark.width);
       let end = close;
       while (start < end && /\s/.test(text[start] as string)) start++;
       while (end > start && /\s/.test(text[end - 1] as string)) end--;
@@ -115,7 +125,7 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
         start,
         end,
         outerStart: Math.max(open, 0),
-        outerEnd: mark.close === undefined ? text.length : close + 1,
+        outerEnd: mark.close === undefined ? text.length : close + mark.width,
         text: quoted,
         kind,
         continues: mark.close === undefined,
@@ -152,6 +162,8 @@ const TRAILING_CLAIM = new RegExp(
   'u',
 );
 
+const ANY_VERB = new RegExp(`\\b(?:${V})\\b`, 'u');
+
 /** Verbs whose object is the claim itself, kept in its text as the article writes it. */
 const VERB_IN_TEXT = new Set(['referred to', 'objected', 'pointed out', 'disputed', 'rejected']);
 
@@ -186,9 +198,7 @@ export function findClaims(
         // may still follow its last quotation.
         const lastEnd = Math.max(...quoted.map((q) => q.end)) - sentence.start;
         const trailing = TRAILING_CLAIM.exec(text.slice(lastEnd));
-        const subject =
-          speakerAtStart(text) ??
-          speakerAtEnd(text.slice(0, text.search(new RegExp(`\\b(?:${V})\\b`, 'u'))));
+        const subject = speakerAtStart(text) ?? speakerAtEnd(text.slice(0, text.search(ANY_VERB)));
         if (trailing?.groups && subject) {
           const claimText = trailing.groups.claim as string;
           claim = {
@@ -315,6 +325,9 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   let speakerAt = match.index + match[0].indexOf(speaker);
   // "The association, which bargains for …, has offered 15 percent and says …": the speaker of a
   // coordinated verb is the sentence's subject.
+  // "an analysis …, which found that …": the relative pronoun stands for a phrase the rules do
+  // not read; guessing the sentence's subject would give the claim to the wrong speaker.
+  if (/^(?:which|that)$|\b(?:which|that)$/.test(speaker)) return undefined;
   if (/\b(?:and|but)$/.test(speaker) || !parses(speaker)) {
     const subject = speakerAtStart(sentence);
     if (!subject) return undefined;

@@ -5,15 +5,21 @@
  * courtesy title ("Kerry", "Mr. Kerry") merge into the first full name.
  */
 import type { Source } from '@storykit/core';
+import { nominalPhrase } from '../language.js';
 import {
   ANONYMOUS_DETERMINERS,
   ANONYMOUS_HEADS,
+  CALENDAR_WORDS,
   COURTESY_TITLES,
+  GROUP_HEADS,
   NOT_NAMES,
   ORGANIZATION_REFERENCES,
   ORGANIZATION_WORDS,
+  PERSON_REFERENCE_HEADS,
+  PLACES,
   PRONOUNS,
   ROLE_TITLES,
+  ROLE_WORDS,
   TITLE_MODIFIERS,
 } from '../lexicon.js';
 
@@ -21,6 +27,8 @@ import {
 export type SpeakerPhrase =
   | { readonly type: 'pronoun'; readonly word: string }
   | { readonly type: 'reference'; readonly words: string }
+  /** A description standing for a person named before ("the Ohio Republican", "the host"). */
+  | { readonly type: 'described'; readonly words: string; readonly head: string }
   | {
       readonly type: 'person';
       readonly name: string;
@@ -45,6 +53,12 @@ const NAME = String.raw`${TOKEN}(?:\s+(?:${TOKEN}|${PARTICLE}))*`;
 const ORG_NAME = String.raw`(?:[Tt]he\s+)?${TOKEN}(?:\s+(?:${TOKEN}|\d+|of|for|the|and|on|&))*(?:\s+\([\p{Lu}]+\))?`;
 const TITLES = `(?:(?:${alternation(TITLE_MODIFIERS)})\\s+)*(?:${alternation(ROLE_TITLES)})`;
 const COURTESY = alternation(COURTESY_TITLES);
+// Built once: parseSpeaker runs for every candidate phrase of every quotation.
+const POSSESSIVE = new RegExp(`^(${ORG_NAME})[’']s\\s+(.+)$`, 'u');
+const TITLED = new RegExp(`^(${TITLES})\\s+(${NAME})$`, 'u');
+const NAMED = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u');
+const COURTESY_PREFIX = new RegExp(`^(?:${COURTESY})\\s+`);
+const AT_ORGANIZATION = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u');
 const ANONYMOUS = new RegExp(
   String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
@@ -69,13 +83,69 @@ function clean(name: string): string {
     .replace(/^the\s+/, '');
 }
 
+/** Small words that open a paragraph in capitals ("AS Opposition Leader …"). */
+const CAPITAL_OPENERS = new Set(
+  'AS IN ON AT BY THE AND BUT WHEN WHILE FOR WITH AFTER BEFORE SO IF THEN NOW'.split(' '),
+);
+
+const TITLE_WORDS = new Set([...ROLE_WORDS, ...COURTESY_TITLES]);
+
+/**
+ * Whether a capitalised phrase can be a speaker's name: not only titles ("Rep."), not a place
+ * ("Kentucky", "WASHINGTON"), a month or a day, and — by the language layer — not an adverb,
+ * preposition or conjunction ("However", "During", "Shortly").
+ */
+export function plausibleName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.every((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(`${w}.`))) return false;
+  const lower = name.toLowerCase().replace(/[’']s$/, '');
+  if (PLACES.has(lower) || CALENDAR_WORDS.has(lower)) return false;
+  if (NOT_NAMES.has(words[0] as string)) return false;
+  return nominalPhrase(name);
+}
+
+/**
+ * A role written before a name, split from it at the last role word: "former Obama adviser David
+ * Axelrod" → role "former Obama adviser", name "David Axelrod"; "Homeland Security Secretary Jeh
+ * Johnson" → "Homeland Security Secretary", "Jeh Johnson".
+ */
+function roleBeforeName(text: string): { role: string; name: string } | undefined {
+  const words = text.split(/\s+/);
+  let at = words.length;
+  while (at > 0) {
+    const word = words[at - 1] as string;
+    if (!/^\p{Lu}/u.test(word) || ROLE_WORDS.has(word)) break;
+    at--;
+  }
+  const name = words.slice(at);
+  if (at === 0 || name.length === 0 || name.length > 4) return undefined;
+  const role = words.slice(0, at);
+  const last = role.at(-1) as string;
+  // "the Ohio Republican": a determiner is no role; the phrase describes someone.
+  if (/^(?:the|a|an|and|or|but|of|by|with|to)$/i.test(last)) return undefined;
+  if (!ROLE_WORDS.has(last) && !/^\p{Ll}[\p{Ll}-]+$/u.test(last)) return undefined;
+  // A lower-case word before a lone capitalised word is a noun phrase, not a title and a name.
+  if (!ROLE_WORDS.has(last) && name.length < 2) return undefined;
+  if (role.some((w) => /^(?:said|says|told|and|or|but|that|who)$/i.test(w))) return undefined;
+  return { role: role.join(' ').replace(/^(?:the|a|an)\s+/i, ''), name: name.join(' ') };
+}
+
 /**
  * Reads a phrase that names a speaker: a pronoun, an unnamed source ("the official", "two people
  * familiar with the talks"), an organisation ("Iraqi forces", "the ministry") or a person with an
  * optional title and possessive ("US Secretary of State John Kerry", "CNN’s Tapper", "Mr. Stein").
  */
 export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
-  const text = phrase.trim().replace(/^[,;:\s]+|[,;:\s]+$/g, '');
+  const text = phrase
+    .trim()
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+    // "Rep. G.K. Butterfield (D-N.C.)": the party and state say nothing of who speaks.
+    .replace(/\s*\([A-Z]-[^)]{1,20}\)$/u, '')
+    // "AS Opposition Leader Bill Shorten", "WASHINGTON Sen. …": a small word or a place in
+    // capitals opens the paragraph; it is not part of the name.
+    .replace(/^(\p{Lu}{2,})\s+(?=\p{Lu}\p{Ll})/u, (word: string, caps: string) =>
+      CAPITAL_OPENERS.has(caps) || (caps.length > 3 && PLACES.has(caps.toLowerCase())) ? '' : word,
+    );
   if (!text) return undefined;
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (PRONOUNS.has(first) && text.split(/\s+/).length === 1)
@@ -94,10 +164,27 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
       return { type: 'anonymous', description: anonymous[0].trim() };
     }
   }
-  const possessive = new RegExp(`^(${ORG_NAME})[’']s\\s+(.+)$`, 'u').exec(text);
+  // "the company's data", "Gallup's survey": the owner of a document speaks through it.
+  const document =
+    /^(.+?)[’']s\s+(?:new\s+|latest\s+|own\s+)?(?:data|report|statement|release|figures|study|survey|poll|analysis|filing|records|documents|website|campaign)$/u.exec(
+      text,
+    );
+  if (document) return parseSpeaker(document[1] as string);
+  // "Officials", "Senate Republicans", "Polls": a group named by its plural, without a determiner.
+  const group = /^(?:[\p{L}.’'-]+\s+){0,2}([\p{L}]+)$/u.exec(text);
+  if (
+    group &&
+    GROUP_HEADS.has((group[1] as string).toLowerCase()) &&
+    !/\b(?:said|says|told)\b/.test(text)
+  )
+    return { type: 'anonymous', description: text };
+  const described = /^(?:the|The)\s+(?:[\p{L}.’'-]+\s+){0,4}?([\p{L}-]+)$/u.exec(text);
+  if (described && PERSON_REFERENCE_HEADS.has((described[1] as string).toLowerCase()))
+    return { type: 'described', words: text, head: (described[1] as string).toLowerCase() };
+  const possessive = POSSESSIVE.exec(text);
   const organization = possessive ? clean(possessive[1] as string) : undefined;
   const rest = possessive ? (possessive[2] as string) : text;
-  const titled = new RegExp(`^(${TITLES})\\s+(${NAME})$`, 'u').exec(rest);
+  const titled = TITLED.exec(rest);
   if (titled) {
     return {
       type: 'person',
@@ -106,14 +193,25 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
       ...(organization ? { organization } : {}),
     };
   }
-  const named = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u').exec(rest);
+  const split = roleBeforeName(rest);
+  if (split && plausibleName(split.name) && !looksLikeOrganization(split.name)) {
+    return {
+      type: 'person',
+      name: stripCourtesy(split.name),
+      role: split.role,
+      ...(organization ? { organization } : {}),
+    };
+  }
+  const named = NAMED.exec(rest);
   if (named) {
     const name = named[1] as string;
     // "The Ledger", "The Christian Science Monitor": a capitalised "The" opens a title.
     if (/^The\s+\p{Lu}/u.test(name) && !possessive) return { type: 'organization', name };
     if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !/^(?:Mr|Ms|Mrs|Dr)\.?\s/.test(rest))
       return undefined;
+    if (PLACES.has(name.toLowerCase())) return undefined;
     if (looksLikeOrganization(name)) return { type: 'organization', name: clean(name) };
+    if (!plausibleName(name) && !/^(?:Mr|Ms|Mrs|Dr)\.?\s/.test(rest)) return undefined;
     return { type: 'person', name, ...(organization ? { organization } : {}) };
   }
   // "Iraqi forces", "the ministry", "the Atlantic Council": an organisation by its kind, named by
@@ -125,7 +223,7 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
 }
 
 function stripCourtesy(name: string): string {
-  return name.replace(new RegExp(`^(?:${COURTESY})\\s+`), '');
+  return name.replace(COURTESY_PREFIX, '');
 }
 
 /** An id from a name: lowercase letters, digits and dashes. */
@@ -328,7 +426,7 @@ export function parseApposition(text: string): { role: string; organization?: st
     .replace(/\s+(?:who|which|that|whose)\s.*$/, '')
     .replace(/^(an?|the)\s+/i, '');
   if (!/^[\p{Ll}]/u.test(phrase) || phrase.split(/\s+/).length > 20) return undefined;
-  const at = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u').exec(phrase);
+  const at = AT_ORGANIZATION.exec(phrase);
   if (at) {
     const organization = clean(at[2] as string);
     if (/^[\p{Lu}]/u.test(organization)) {
