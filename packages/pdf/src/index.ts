@@ -15,5 +15,6 @@ export {
   DEFAULT_SECTIONS,
   type PageSize,
   type PdfOptions,
+  PdfOptionsError,
 } from './lib/options.js';
 export { toPdf, toPdfStream } from './lib/to-pdf.js';

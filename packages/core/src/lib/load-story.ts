@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { readStory } from './assert-story.js';
 import { StoryValidationError } from './errors.js';
-import { deepFreeze, parseStory } from './parse-story.js';
+import { parseStory } from './parse-story.js';
 import type { Story } from './types.js';
-import { validateStory } from './validate-story.js';
 
 /** The names a story folder's main file may have, in the order they are looked for. */
 export const STORY_FILE_NAMES = ['story.yaml', 'story.yml', 'story.json'] as const;
@@ -34,17 +34,7 @@ export function loadStory(path: string): Story {
     ]);
   }
   if (extname(file) === '.json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new StoryValidationError([
-        { file, path: '', message: `JSON syntax error: ${(error as Error).message}` },
-      ]);
-    }
-    const issues = validateStory(data, { file });
-    if (issues.length > 0) throw new StoryValidationError(issues);
-    return deepFreeze(data as Story);
+    return readStory(text, { file });
   }
   const folder = dirname(file);
   return parseStory(text, {
