@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -47,6 +48,9 @@ const processIo: RunIo = {
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
 export const SEED_STORY = fileURLToPath(new URL('../fixtures/kerry-on-the-run', import.meta.url));
 
+/** The version of this package, printed by `storykit --version`. */
+const VERSION: string = createRequire(import.meta.url)('../package.json').version;
+
 const FORMATS: Record<string, ExtractFormat> = {
   '.txt': 'txt',
   '.text': 'txt',
@@ -68,6 +72,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
   const program = new Command('storykit')
     .description('Turn a news article into a verifiable model and publish it.')
     .exitOverride()
+    .version(VERSION, '-V, --version', 'print the version of storykit')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError();
 

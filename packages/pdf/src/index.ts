@@ -9,6 +9,8 @@ export {
   DEFAULT_FALLBACK_FONTS,
   type FallbackFont,
   type FontSource,
+  OPTIONAL_FONT_PACKAGES,
+  type OptionalFontPackage,
 } from './lib/fonts.js';
 export {
   type BriefSection,

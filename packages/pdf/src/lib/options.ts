@@ -3,7 +3,7 @@
  * reading the clock.
  */
 import type { Story } from '@storykit/core';
-import type { BriefFonts } from './fonts.js';
+import { type BriefFonts, missingGlyphMessage } from './fonts.js';
 
 /** Paper sizes: A4 is 595 × 842 pt (210 × 297 mm), Letter 612 × 792 pt (8.5 × 11 in). */
 export type PageSize = 'A4' | 'Letter';
@@ -54,8 +54,12 @@ export interface PdfOptions {
   readonly maxChartBars?: number;
   /** Attach the validated story as `story.json` inside the PDF; default `true`. */
   readonly attachStory?: boolean;
-  /** Called with each character no font has a glyph for; such characters are drawn as U+FFFD. */
-  readonly onMissingGlyph?: (char: string) => void;
+  /**
+   * Called with each character no font has a glyph for (drawn as U+FFFD) and a message naming the
+   * font package to install, when one has it. Default: one process warning per document naming
+   * the characters' packages.
+   */
+  readonly onMissingGlyph?: (char: string, message: string) => void;
 }
 
 /** The options with every default applied. */
@@ -69,7 +73,7 @@ export interface ResolvedOptions {
   readonly maxQuoteWords: number;
   readonly maxChartBars: number;
   readonly attachStory: boolean;
-  readonly onMissingGlyph: ((char: string) => void) | undefined;
+  readonly onMissingGlyph: (char: string) => void;
 }
 
 /** The date the epoch stands in for when a story carries none. */
@@ -159,7 +163,23 @@ export function resolveOptions(story: Story, options: PdfOptions = {}): Resolved
     maxQuoteWords: positiveInteger('maxQuoteWords', options.maxQuoteWords ?? 45),
     maxChartBars: positiveInteger('maxChartBars', options.maxChartBars ?? 12),
     attachStory: options.attachStory ?? true,
-    onMissingGlyph: options.onMissingGlyph,
+    onMissingGlyph: missingGlyphReporter(options.onMissingGlyph),
+  };
+}
+
+/** The user's callback with the message added, or a warning once per message and document. */
+function missingGlyphReporter(callback: PdfOptions['onMissingGlyph']): (char: string) => void {
+  if (callback) return (char) => callback(char, missingGlyphMessage(char));
+  const warned = new Set<string>();
+  return (char) => {
+    // One warning per fix, not per character: a page of Japanese would otherwise print hundreds.
+    const message = missingGlyphMessage(char).replace(
+      /^no font of the brief draws "[^"]*" \(U\+[0-9A-F]+\); it is drawn/,
+      'some characters have no font and are drawn',
+    );
+    if (warned.has(message)) return;
+    warned.add(message);
+    process.emitWarning(`@storykit/pdf: ${message}`, 'StorykitFontWarning');
   };
 }
 
