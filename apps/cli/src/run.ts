@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -52,6 +53,9 @@ const processIo: RunIo = {
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
 export const SEED_STORY = fileURLToPath(new URL('../fixtures/kerry-on-the-run', import.meta.url));
 
+/** The version of this package, printed by `storykit --version`. */
+const VERSION: string = createRequire(import.meta.url)('../package.json').version;
+
 /**
  * Runs the `storykit` command with the given arguments (without `node` and the script) and returns
  * its exit code: 0 ok, 1 invalid input, 2 usage error.
@@ -64,6 +68,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
   const program = new Command('storykit')
     .description('Turn a news article into a verifiable model and publish it.')
     .exitOverride()
+    .version(VERSION, '-V, --version', 'print the version of storykit')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError();
 

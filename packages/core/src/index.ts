@@ -3,40 +3,17 @@
  * parsing, anchor resolution, integrity checks and the queries generators need. Browser-safe; file
  * loading is in `@storykit/core/node`.
  */
-export { BOILERPLATE_PATTERNS, isBoilerplate } from './lib/boilerplate.js';
-export {
-  formatIssue,
-  isStoryValidationError,
-  type StoryIssue,
-  StoryValidationError,
-} from './lib/errors.js';
-export { numbersInText } from './lib/numbers-in-text.js';
+// The pure helpers (numbersInText, isBoilerplate, formatFigureValue, the queries, the errors):
+// an entry of their own, so that a bundle of them alone leaves the zod schemas out.
+export * from './helpers.js';
+export { assertStory, type ReadStoryOptions, readStory } from './lib/assert-story.js';
+export { isCheckedStory } from './lib/checked-stories.js';
 export {
   DEFAULT_MAX_BYTES,
-  deepFreeze,
   type ParseStoryOptions,
   parseStory,
   resolveStoryFile,
 } from './lib/parse-story.js';
-export {
-  blockById,
-  type ClaimDebate,
-  centralClaim,
-  comparableFigures,
-  type FigureComparison,
-  type FormatFigureOptions,
-  formatFigureValue,
-  paragraphNumber,
-  type RelationView,
-  relationsOf,
-  type SourceLabelOptions,
-  sourceById,
-  sourceLabel,
-  spanText,
-  statementById,
-  statementsBy,
-} from './lib/query.js';
-export { type AnchorResult, resolveAnchor } from './lib/resolve-anchor.js';
 export {
   anchorSchema,
   attributionSchema,
@@ -55,7 +32,6 @@ export {
   storyFileSchema,
   storySchema,
 } from './lib/schema.js';
-export { splitParagraphs } from './lib/split-paragraphs.js';
 export type {
   Anchor,
   Attribution,

@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 
 describe('public API', () => {
   it('exports exactly these names from @storykit/docx', () => {
-    expect(Object.keys(docx).sort()).toEqual(['DOCX_SECTIONS', 'toDocx']);
+    expect(Object.keys(docx).sort()).toEqual(['DOCX_SECTIONS', 'DocxOptionsError', 'toDocx']);
   });
 
   it('types the entry point', () => {

@@ -21,9 +21,14 @@ function find(el: XmlElement, test: (e: XmlElement) => boolean): XmlElement[] {
 }
 
 const text = 'Officials said 40 to 45 percent was lost, and 84 people came.';
-const figure = (id: string, start: number, end: number) => ({
+const figure = (
+  id: string,
+  start: number,
+  end: number,
+  value: number | { low: number; high: number } = 84,
+) => ({
   id,
-  value: 84,
+  value,
   unit: 'people',
   measure: 'came',
   subject: 'the event',
@@ -74,7 +79,7 @@ describe('the body as HTML', () => {
   it('splits marks that cross, so the HTML stays well nested and ids stay unique', async () => {
     const story = makeStory(
       { body: [text], statement: [0, 26] }, // "Officials said 40 to 45 pe"
-      { figures: [figure('f1', 15, 31), figure('f2', 46, 55)] }, // "40 to 45 percent", "84 people"
+      { figures: [figure('f1', 15, 31, { low: 40, high: 45 }), figure('f2', 46, 55)] }, // "40 to 45 percent", "84 people"
     );
     const div = await contentOf(story);
     const p = div.children[1]!; // after the photo's <figure>
@@ -90,11 +95,11 @@ describe('the body as HTML', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('ignores spans that fall outside their block', async () => {
+  it('refuses a span that falls outside its block, naming the field', () => {
     const story = makeStory({ body: [text] }, { figures: [figure('f1', 50, 500)] });
-    const div = await contentOf(story);
-    expect(textContent(div.children[1]!)).toBe(text);
-    expect(find(div, (e) => e.tag === 'data')).toEqual([]);
+    expect(() => toJsonFeed(story, OPTIONS)).toThrow(
+      /^figures\[0\]\.span: span 50–500 lies outside block p1/,
+    );
   });
 
   it('writes headings and block quotes as such, and the photo as a figure', async () => {

@@ -1,4 +1,4 @@
-import type { Story } from '@storykit/core';
+import { assertStory, type Story } from '@storykit/core';
 import {
   FeedUrlError,
   streamAtom,
@@ -51,7 +51,8 @@ async function join(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 describe('streaming', () => {
-  const stories = Array.from({ length: 300 }, (_, n) => nth(n));
+  // Checked once here, as loadStory and readStory check them, rather than on every feed below.
+  const stories = Array.from({ length: 300 }, (_, n) => assertStory(nth(n)));
 
   it('gives, chunk by chunk, the bytes of the whole-feed functions', async () => {
     expect(await join(streamRss(stories, OPTIONS))).toBe(toRss(stories, OPTIONS));

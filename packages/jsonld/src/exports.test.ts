@@ -5,7 +5,12 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 
 describe('public API', () => {
   it('exports exactly these names from @storykit/jsonld', () => {
-    expect(Object.keys(jsonld).sort()).toEqual(['serializeJsonLd', 'toJsonLd', 'toJsonLdScript']);
+    expect(Object.keys(jsonld).sort()).toEqual([
+      'JsonLdOptionsError',
+      'serializeJsonLd',
+      'toJsonLd',
+      'toJsonLdScript',
+    ]);
   });
 
   it('exports exactly these names from @storykit/jsonld/check', () => {

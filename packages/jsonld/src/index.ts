@@ -3,6 +3,7 @@
  * HTML-safe `<script type="application/ld+json">` element that embeds it. The offline schema.org
  * checker is in `@storykit/jsonld/check`.
  */
+export { JsonLdOptionsError } from './lib/check-options.js';
 export { serializeJsonLd, toJsonLdScript } from './lib/script.js';
 export {
   type JsonLdDocument,

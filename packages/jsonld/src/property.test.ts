@@ -48,7 +48,14 @@ function storyWith(f: Fields) {
     const sources = s.sources as Record<string, unknown>[];
     Object.assign(sources[3] as object, { name: f.source, role: f.role });
     const [quote, claim] = s.statements as Record<string, unknown>[];
-    Object.assign(quote as object, { text: f.quote });
+    // A quotation is verbatim: the text goes into the article, and the quote's span onto it.
+    const [block] = s.body as { text: string }[];
+    const start = (block as { text: string }).text.length + 1;
+    (block as { text: string }).text += ` ${f.quote}`;
+    Object.assign(quote as object, {
+      text: f.quote,
+      span: { block: 'p1', start, end: start + f.quote.length },
+    });
     Object.assign(claim as object, { text: f.claim });
     const [figure] = s.figures as Record<string, unknown>[];
     Object.assign(figure as object, { unit: f.unit });

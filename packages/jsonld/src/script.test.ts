@@ -40,8 +40,15 @@ print(json.dumps({'scripts': p.scripts, 'tags': p.tags}))
 
 describe('toJsonLdScript', () => {
   const story = publishedStory((s) => {
+    // The quotation must be verbatim, so the hostile text is in the article too.
+    const [block] = s.body as { text: string }[];
+    const start = (block as { text: string }).text.length + 1;
+    (block as { text: string }).text += ` ${HOSTILE}`;
     const [statement] = s.statements as Record<string, unknown>[];
-    (statement as Record<string, unknown>).text = HOSTILE;
+    Object.assign(statement as object, {
+      text: HOSTILE,
+      span: { block: 'p1', start, end: start + HOSTILE.length },
+    });
     s.headline = `Headline ${HOSTILE}`;
   });
 

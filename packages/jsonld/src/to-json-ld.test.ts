@@ -232,8 +232,17 @@ describe('toJsonLd on a published story', () => {
 
   it('expresses a range as minValue and maxValue', () => {
     const ranged = publishedStory((s) => {
+      // The span must write both ends of the range: a second paragraph does.
+      s.body = [
+        ...(s.body as object[]),
+        { id: 'p2', kind: 'paragraph', text: 'Some 40 to 45 stayed.' },
+      ];
       const [figure] = s.figures as Record<string, unknown>[];
-      Object.assign(figure as object, { value: { low: 40, high: 45 }, qualifier: undefined });
+      Object.assign(figure as object, {
+        value: { low: 40, high: 45 },
+        qualifier: undefined,
+        span: { block: 'p2', start: 5, end: 13 },
+      });
     });
     expect(byId(toJsonLd(ranged)['@graph'], `${base}#figure-came`)).toMatchObject({
       minValue: 40,

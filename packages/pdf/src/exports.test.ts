@@ -6,6 +6,8 @@ describe('public API', () => {
     expect(Object.keys(pdf).sort()).toEqual([
       'DEFAULT_FALLBACK_FONTS',
       'DEFAULT_SECTIONS',
+      'OPTIONAL_FONT_PACKAGES',
+      'PdfOptionsError',
       'toPdf',
       'toPdfStream',
     ]);

@@ -24,13 +24,21 @@ const SEED = fileURLToPath(new URL('../../../fixtures/kerry-on-the-run/', import
 const story = hostileStory(loadStory(SEED));
 const files = scratch();
 const missing: string[] = [];
+const messages = new Set<string>();
 let path: string;
 let text: string;
 let all: Word[];
 
 beforeAll(async () => {
   // One rendering for the whole file: it loads the CJK fallback font once.
-  path = files.write(await toPdf(story, { onMissingGlyph: (c) => missing.push(c) }));
+  path = files.write(
+    await toPdf(story, {
+      onMissingGlyph: (c, message) => {
+        missing.push(c);
+        messages.add(message);
+      },
+    }),
+  );
   text = pdftext(path);
   all = words(path);
 });
@@ -64,6 +72,10 @@ describe('toPdf on a hostile story', () => {
   it('reports the one character no font has, and marks its place with U+FFFD', () => {
     // 员 is a simplified-only form that Noto Sans JP does not draw; every other character has a font.
     expect(new Set(missing)).toEqual(new Set(['员']));
+    // Noto Sans JP is installed here, so the message says what else would draw it.
+    expect([...messages]).toEqual([
+      'no font of the brief draws "员" (U+5458); it is drawn as U+FFFD: pass a font file that has it in options.fonts.fallbacks',
+    ]);
     expect(text).toContain('研究\uFFFD');
   });
 

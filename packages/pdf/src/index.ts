@@ -9,11 +9,14 @@ export {
   DEFAULT_FALLBACK_FONTS,
   type FallbackFont,
   type FontSource,
+  OPTIONAL_FONT_PACKAGES,
+  type OptionalFontPackage,
 } from './lib/fonts.js';
 export {
   type BriefSection,
   DEFAULT_SECTIONS,
   type PageSize,
   type PdfOptions,
+  PdfOptionsError,
 } from './lib/options.js';
 export { toPdf, toPdfStream } from './lib/to-pdf.js';

@@ -242,6 +242,14 @@ describe('toPdf options', () => {
 
   it('rejects options out of range and invalid stories before drawing', async () => {
     await expect(toPdf(story, { accentColor: 'blue' })).rejects.toThrow(RangeError);
+    await expect(toPdf(story, { accentColor: 'blue' })).rejects.toMatchObject({
+      name: 'PdfOptionsError',
+      option: 'accentColor',
+      message: 'options.accentColor must be a colour as #rrggbb or #rgb, got "blue"',
+    });
+    await expect(toPdf(story, { sections: ['claim', 'charts' as never] })).rejects.toMatchObject({
+      option: 'sections[1]',
+    });
     await expect(toPdf(story, { pageSize: 'A3' as never })).rejects.toThrow(/pageSize/);
     await expect(toPdf(story, { sections: ['claim', 'index' as never] })).rejects.toThrow(/index/);
     await expect(toPdf(story, { creationDate: 'Sunday' })).rejects.toThrow(/ISO 8601/);

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import { readStory } from './assert-story.js';
+import { sealStory } from './checked-stories.js';
 import { isStoryValidationError, type StoryIssue, StoryValidationError } from './errors.js';
-import { checkedMaxBytes, type DEFAULT_MAX_BYTES, deepFreeze, parseStory } from './parse-story.js';
+import { checkedMaxBytes, type DEFAULT_MAX_BYTES, parseStory } from './parse-story.js';
 import {
   checkInsideFolder,
   fileSystemMessage,
@@ -9,7 +11,6 @@ import {
   readStoryText,
 } from './read-story-file.js';
 import type { Story } from './types.js';
-import { validateStory } from './validate-story.js';
 
 /** The names a story folder's main file may have, in the order they are looked for. */
 export const STORY_FILE_NAMES = ['story.yaml', 'story.yml', 'story.json'] as const;
@@ -48,17 +49,7 @@ export function loadStory(path: string, options: LoadStoryOptions = {}): Story {
   const folder = dirname(file);
   let story: Story;
   if (extname(file) === '.json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new StoryValidationError([
-        { file, path: '', message: `JSON syntax error: ${(error as Error).message}` },
-      ]);
-    }
-    const issues = validateStory(data, { file });
-    if (issues.length > 0) throw new StoryValidationError(issues);
-    story = data as Story;
+    story = readStory(text, { file });
   } else {
     story = parseStory(text, {
       file,
@@ -80,7 +71,7 @@ export function loadStory(path: string, options: LoadStoryOptions = {}): Story {
     }
   });
   if (issues.length > 0) throw new StoryValidationError(issues);
-  return deepFreeze(story);
+  return sealStory(story);
 }
 
 /** Finds the story file for a folder or file path, or throws a {@link StoryValidationError}. */

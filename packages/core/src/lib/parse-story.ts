@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { sealStory } from './checked-stories.js';
 import { isStoryValidationError, type StoryIssue, StoryValidationError } from './errors.js';
 import { resolveAnchor } from './resolve-anchor.js';
 import { storyFileSchema } from './schema.js';
@@ -191,7 +192,7 @@ export function resolveStoryFile(data: unknown, options: ParseStoryOptions = {})
   const story = { ...rest, body, statements, figures } as Story;
   issues.push(...checkInvariants(story, file, unresolved));
   if (issues.length > 0) throw new StoryValidationError(issues);
-  return deepFreeze(story);
+  return sealStory(story);
 }
 
 /** A byte limit, checked (a whole number above zero, or Infinity), with the default applied. */
@@ -223,13 +224,4 @@ function pathToKeys(path: string): (string | number)[] {
     else if (part[1] !== undefined) keys.push(part[1]);
   }
   return keys;
-}
-
-/** Freezes an object graph so that generators cannot change the story they are given. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

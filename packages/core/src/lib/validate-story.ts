@@ -1,4 +1,5 @@
 import { isBoilerplate } from './boilerplate.js';
+import { rememberValid } from './checked-stories.js';
 import type { StoryIssue } from './errors.js';
 import { numbersInText } from './numbers-in-text.js';
 import { storySchema } from './schema.js';
@@ -33,7 +34,10 @@ export interface ValidateOptions {
 export function validateStory(input: unknown, options: ValidateOptions = {}): StoryIssue[] {
   const parsed = storySchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return issuesFromZod(parsed.error, options.file);
-  return checkInvariants(parsed.data as Story, options.file);
+  const issues = checkInvariants(parsed.data as Story, options.file);
+  // A deeply frozen story that passes need not be checked again by the generators.
+  if (issues.length === 0) rememberValid(input, parsed.data);
+  return issues;
 }
 
 /**

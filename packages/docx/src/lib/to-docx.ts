@@ -1,4 +1,5 @@
 import {
+  assertStory,
   centralClaim,
   comparableFigures,
   type Figure,
@@ -32,6 +33,7 @@ import {
   WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
+import { checkDocxOptions } from './check-options.js';
 import { attributionLine, formatDate, howReached, statementKindLabel } from './describe.js';
 import { fixPackage } from './package-parts.js';
 import { xmlText } from './text.js';
@@ -83,7 +85,12 @@ const STYLE = {
  * where they compare, the sources as a table, the article with paragraph numbers and its quotes
  * and figures in their own character styles, and the editor's notes. The same story gives the same
  * bytes: the core properties carry the story's date (or none) and the zip entries a fixed time.
+ * Async because the zip is written by `docx`'s `Packer`, which only offers a promise.
  *
+ * @throws {StoryValidationError} when the story breaks the schema or an invariant (checked with
+ * `assertStory`, once per story).
+ * @throws {DocxOptionsError} for an option it does not take (an unknown or empty `sections` list,
+ * a `date` that is not ISO 8601, a `locale` that is not a language tag).
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -93,7 +100,10 @@ const STYLE = {
  * writeFileSync('report.docx', await toDocx(loadStory('fixtures/kerry-on-the-run')));
  * ```
  */
-export async function toDocx(story: Story, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function toDocx(input: Story, options: DocxOptions = {}): Promise<Uint8Array> {
+  // Checked once (a story from loadStory or readStory is not checked again), before any field is read.
+  const story = assertStory(input);
+  checkDocxOptions(options);
   const locale = options.locale ?? 'en-US';
   const wanted = new Set(options.sections ?? DOCX_SECTIONS);
   const footnotes: Record<string, { children: Paragraph[] }> = {};

@@ -1,4 +1,4 @@
-import type { Story } from '@storykit/core';
+import { assertStory, type Story } from '@storykit/core';
 import { atomWriter } from './atom.js';
 import { latest } from './dates.js';
 import { storyItems, storyUpdated } from './items.js';
@@ -14,6 +14,8 @@ export type Stories = Story | Iterable<Story>;
 export type StorySource = Story | Iterable<Story> | AsyncIterable<Story>;
 
 function isStory(value: StorySource): value is Story {
+  // Anything that is not an object is taken as one (broken) story, for assertStory to name.
+  if (typeof value !== 'object' || value === null) return true;
   return !(Symbol.iterator in value) && !(Symbol.asyncIterator in value);
 }
 
@@ -25,9 +27,19 @@ function writerFor(ctx: FeedContext, stories?: readonly Story[]): FeedWriter {
   return atomWriter(ctx, stories && latest(stories.map(storyUpdated)));
 }
 
+/**
+ * Every story is checked (once: a story from loadStory or readStory is not checked again) before
+ * any option, so a broken story reads as one, not as a missing option.
+ */
+function checked(story: Story, index?: number): Story {
+  return assertStory(story, index === undefined ? {} : { at: `stories[${index}]` });
+}
+
 function render(format: FeedFormat, input: Stories, options: FeedOptions): string {
   const single = isStory(input);
-  const stories: readonly Story[] = single ? [input] : Array.isArray(input) ? input : [...input];
+  const stories: readonly Story[] = single
+    ? [checked(input)]
+    : (Array.isArray(input) ? input : [...input]).map((story, i) => checked(story, i));
   const ctx = resolveFeed(format, options, stories[0], single);
   const writer = writerFor(ctx, stories);
   // Items are gathered into blocks of about a million characters, joined as each fills, and the
@@ -75,11 +87,14 @@ async function* stream(
   const stories = from(input);
   try {
     let next = await stories.next();
-    const ctx = resolveFeed(format, options, next.done ? undefined : next.value, false);
+    let index = 0;
+    const first = next.done ? undefined : checked(next.value, index);
+    const ctx = resolveFeed(format, options, first, false);
     const writer = writerFor(ctx);
     let buffer = writer.head();
-    for (; !next.done; next = await stories.next()) {
-      for (const item of storyItems(next.value, ctx)) buffer += writer.item(item);
+    for (; !next.done; next = await stories.next(), index++) {
+      const story = index === 0 && first ? first : checked(next.value, index);
+      for (const item of storyItems(story, ctx)) buffer += writer.item(item);
       if (buffer.length >= CHUNK) {
         yield buffer;
         buffer = '';
@@ -94,13 +109,16 @@ async function* stream(
 
 /**
  * An RSS 2.0 feed of one story or a collection, with `atom:link rel="self"`, `content:encoded`,
- * `dc:creator` and Media RSS.
+ * `dc:creator` and Media RSS. Sync: the stories are at hand and writing text waits for nothing;
+ * for stories that arrive over time, use {@link streamRss}.
  *
  * @param stories - One story (the feed takes its title and description from it), or stories in
  *   feed order.
  * @param options - Feed-level facts and what an item carries ({@link FeedOptions}). RSS requires a
  *   home page link: `options.link`, `options.baseUrl`, or the story's own link for one story.
  * @returns The feed as an XML string (UTF-8 when encoded).
+ * @throws {@link StoryValidationError} (from `@storykit/core`) when a story breaks the schema or
+ *   an invariant, its issues' paths starting `stories[i]` in a collection.
  * @throws {@link FeedUrlError} when an item has no absolute link; {@link FeedDateError} for a
  *   date that is not ISO 8601; {@link FeedOptionsError}; {@link FeedDuplicateIdError}.
  * @example
@@ -155,7 +173,8 @@ export function toJsonFeed(stories: Stories, options: FeedOptions = {}): string 
 /**
  * {@link toRss} as a stream of text chunks (about 64 KiB each), reading the stories one at a
  * time: memory stays flat however many stories there are. The chunks joined are the bytes
- * {@link toRss} returns for the same stories.
+ * {@link toRss} returns for the same stories. An async generator, because the stories may
+ * arrive asynchronously (read from disk or a database one at a time).
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import {
+  assertStory,
   type Entity,
   type Figure,
   formatFigureValue,
@@ -8,6 +9,7 @@ import {
   type Statement,
   type Story,
 } from '@storykit/core';
+import { checkJsonLdOptions } from './check-options.js';
 
 /** A JSON value as it appears in the graph. */
 export type JsonLdValue =
@@ -85,18 +87,25 @@ const UPPER_BOUND = new Set(['up to', 'at most', 'less than', 'nearly']);
  * every source as a `Person` or `Organization`, every entity it mentions, the media as
  * `ImageObject`s, each quotation as a `Quotation` and each indirect claim as a `Claim`, each figure
  * as an `Observation`, and the editor's notes as `Comment`s. Nodes refer to each other by stable
- * `@id`s; fields the story does not hold are left out, never filled with guesses.
+ * `@id`s; fields the story does not hold are left out, never filled with guesses. Sync: it only
+ * builds an object, with no I/O and nothing to wait for.
  *
+ * @throws {StoryValidationError} when the story breaks the schema or an invariant (checked with
+ * `assertStory`, once per story).
+ * @throws {JsonLdOptionsError} for an option it does not take (a `baseUrl` that is not absolute).
  * @example
  * ```ts
  * import { loadStory } from '@storykit/core/node';
  * import { toJsonLd } from '@storykit/jsonld';
  *
- * const doc = toJsonLd(await loadStory('fixtures/kerry-on-the-run'));
+ * const doc = toJsonLd(loadStory('fixtures/kerry-on-the-run'));
  * doc['@graph'][0]; // { '@id': 'urn:storykit:kerry-on-the-run#article', '@type': 'NewsArticle', … }
  * ```
  */
-export function toJsonLd(story: Story, options: JsonLdOptions = {}): JsonLdDocument {
+export function toJsonLd(input: Story, options: JsonLdOptions = {}): JsonLdDocument {
+  // Checked once (a story from loadStory or readStory is not checked again), before any field is read.
+  const story = assertStory(input);
+  checkJsonLdOptions(options);
   const base = story.url ?? options.baseUrl ?? `urn:storykit:${story.id}`;
   const id = (kind: string, itemId?: string): JsonLdReference => ({
     '@id': `${withoutFragment(base)}#${itemId === undefined ? kind : `${kind}-${itemId}`}`,

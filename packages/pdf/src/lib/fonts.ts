@@ -43,7 +43,8 @@ export interface BriefFonts {
   readonly italic?: FontSource;
   /**
    * Fonts tried in order for characters the main family lacks; default
-   * {@link DEFAULT_FALLBACK_FONTS} (Noto Sans Arabic, Noto Sans JP, Noto Emoji).
+   * {@link DEFAULT_FALLBACK_FONTS} (those of Noto Sans Arabic, Noto Sans JP and Noto Emoji that
+   * are installed: see {@link OPTIONAL_FONT_PACKAGES}).
    */
   readonly fallbacks?: readonly FallbackFont[];
 }
@@ -67,35 +68,122 @@ export function defaultMainFonts(): Required<Omit<BriefFonts, 'fallbacks'>> {
 const EMOJI_RANGES: readonly CodePointRange[] = [[0x1f000, 0x1faff]];
 
 /**
- * The fallback fonts the brief uses unless told otherwise, in the order they are tried: Noto Sans
- * Arabic (Arabic letters DejaVu Sans lacks), Noto Sans JP (Chinese and Japanese ideographs, kana)
- * and Noto Emoji (monochrome emoji, preferred for pictographs). Each is read from its npm package
- * only when the text holds a character it is needed for.
+ * A font package the brief uses when it is installed: the Noto families are large (Noto Sans JP
+ * alone is 49 MB with every weight), so they are optional peer dependencies that a user adds
+ * for the scripts their stories need, rather than a download for every user.
+ */
+export interface OptionalFontPackage {
+  /** The font's name (`'Noto Sans JP'`). */
+  readonly name: string;
+  /** The npm package that holds it (`'@expo-google-fonts/noto-sans-jp'`). */
+  readonly package: string;
+  /** What it draws, for the message when a glyph is missing (`'Chinese and Japanese'`). */
+  readonly covers: string;
+  /** The code points it is the package for, for that message. */
+  readonly ranges: readonly CodePointRange[];
+  /** The regular and (optional) bold files inside the package. */
+  readonly files: { readonly regular: string; readonly bold?: string };
+  /** Code points it is preferred for over the main family; see {@link FallbackFont.prefer}. */
+  readonly prefer?: readonly CodePointRange[];
+}
+
+/**
+ * The optional font packages, in the order their fonts are tried: Noto Sans Arabic (Arabic
+ * letters DejaVu Sans lacks), Noto Sans JP (Chinese and Japanese ideographs, kana) and Noto Emoji
+ * (monochrome emoji, preferred for pictographs).
  *
  * DejaVu Sans itself draws the basic Arabic block, and is kept for it on purpose: Noto Sans Arabic
  * builds ب ت ث ن ي from one dotless skeleton plus dots, and fontkit 2.0.4 labels those shared
  * glyphs with the wrong letters, so text copied or extracted from the PDF would read "نبت" as
  * "ببت". DejaVu's Arabic glyphs are whole letters and read back exactly.
  */
-export const DEFAULT_FALLBACK_FONTS: readonly FallbackFont[] = Object.freeze([
+export const OPTIONAL_FONT_PACKAGES: readonly OptionalFontPackage[] = Object.freeze([
   {
     name: 'Noto Sans Arabic',
-    regular: resolveFont(
-      '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
-    ),
-    bold: resolveFont('@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf'),
+    package: '@expo-google-fonts/noto-sans-arabic',
+    covers: 'Arabic, Persian and Urdu',
+    ranges: [
+      [0x0600, 0x06ff],
+      [0x0750, 0x077f],
+      [0x08a0, 0x08ff],
+      [0xfb50, 0xfdff],
+      [0xfe70, 0xfeff],
+    ],
+    files: {
+      regular: '400Regular/NotoSansArabic_400Regular.ttf',
+      bold: '700Bold/NotoSansArabic_700Bold.ttf',
+    },
   },
   {
     name: 'Noto Sans JP',
-    regular: resolveFont('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
-    bold: resolveFont('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+    package: '@expo-google-fonts/noto-sans-jp',
+    covers: 'Chinese and Japanese',
+    ranges: [
+      [0x2e80, 0x2fdf],
+      [0x3000, 0x30ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xf900, 0xfaff],
+      [0xff00, 0xffef],
+      [0x20000, 0x2fa1f],
+    ],
+    files: {
+      regular: '400Regular/NotoSansJP_400Regular.ttf',
+      bold: '700Bold/NotoSansJP_700Bold.ttf',
+    },
   },
   {
     name: 'Noto Emoji',
-    regular: resolveFont('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
+    package: '@expo-google-fonts/noto-emoji',
+    covers: 'emoji',
+    ranges: EMOJI_RANGES,
+    files: { regular: '400Regular/NotoEmoji_400Regular.ttf' },
     prefer: EMOJI_RANGES,
   },
 ]);
+
+/** The fallback font of an optional package, or `undefined` when the package is not installed. */
+function installed(pkg: OptionalFontPackage): FallbackFont | undefined {
+  try {
+    const regular = resolveFont(`${pkg.package}/${pkg.files.regular}`);
+    const bold = pkg.files.bold ? resolveFont(`${pkg.package}/${pkg.files.bold}`) : undefined;
+    return {
+      name: pkg.name,
+      regular,
+      ...(bold ? { bold } : {}),
+      ...(pkg.prefer ? { prefer: pkg.prefer } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The fallback fonts the brief uses unless told otherwise: the fonts of those
+ * {@link OPTIONAL_FONT_PACKAGES} that are installed beside `@storykit/pdf`, in that order. Each
+ * file is read only when the text holds a character it is needed for.
+ */
+export const DEFAULT_FALLBACK_FONTS: readonly FallbackFont[] = Object.freeze(
+  OPTIONAL_FONT_PACKAGES.map(installed).filter((f): f is FallbackFont => f !== undefined),
+);
+
+/**
+ * What to tell a user about a character no font draws: the package that has it when the brief
+ * knows one, else to pass a font file that has it.
+ */
+export function missingGlyphMessage(char: string): string {
+  const cp = char.codePointAt(0) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const pkg = OPTIONAL_FONT_PACKAGES.find((p) =>
+    p.ranges.some(([first, last]) => cp >= first && cp <= last),
+  );
+  const fix = 'pass a font file that has it in options.fonts.fallbacks';
+  const head = `no font of the brief draws "${char}" (${code}); it is drawn as U+FFFD`;
+  if (pkg && !DEFAULT_FALLBACK_FONTS.some((f) => f.name === pkg.name)) {
+    return `${head}: install ${pkg.package} for ${pkg.covers} text (npm install ${pkg.package}), or ${fix}`;
+  }
+  return `${head}: ${fix}`;
+}
 
 // Font files are read and parsed once per process: a CJK font is megabytes, and a batch of
 // briefs should not pay for it again with every document.

@@ -3,7 +3,7 @@
  * reading the clock.
  */
 import type { Story } from '@storykit/core';
-import type { BriefFonts } from './fonts.js';
+import { type BriefFonts, missingGlyphMessage } from './fonts.js';
 
 /** Paper sizes: A4 is 595 × 842 pt (210 × 297 mm), Letter 612 × 792 pt (8.5 × 11 in). */
 export type PageSize = 'A4' | 'Letter';
@@ -54,8 +54,12 @@ export interface PdfOptions {
   readonly maxChartBars?: number;
   /** Attach the validated story as `story.json` inside the PDF; default `true`. */
   readonly attachStory?: boolean;
-  /** Called with each character no font has a glyph for; such characters are drawn as U+FFFD. */
-  readonly onMissingGlyph?: (char: string) => void;
+  /**
+   * Called with each character no font has a glyph for (drawn as U+FFFD) and a message naming the
+   * font package to install, when one has it. Default: one process warning per document naming
+   * the characters' packages.
+   */
+  readonly onMissingGlyph?: (char: string, message: string) => void;
 }
 
 /** The options with every default applied. */
@@ -69,33 +73,59 @@ export interface ResolvedOptions {
   readonly maxQuoteWords: number;
   readonly maxChartBars: number;
   readonly attachStory: boolean;
-  readonly onMissingGlyph: ((char: string) => void) | undefined;
+  readonly onMissingGlyph: (char: string) => void;
 }
 
 /** The date the epoch stands in for when a story carries none. */
 export const FALLBACK_DATE = '1970-01-01T00:00:00Z';
 
+/**
+ * An option of {@link toPdf} that is not one it takes: the message names the option, what it takes
+ * and what it got. A `RangeError`, so code that caught those before still catches it.
+ */
+export class PdfOptionsError extends RangeError {
+  override readonly name = 'PdfOptionsError';
+  /** The option at fault, as in `accentColor` or `fonts.fallbacks[0].regular`. */
+  readonly option: string;
+
+  constructor(option: string, expected: string, got: unknown) {
+    super(`options.${option} must be ${expected}, got ${shown(got)}`);
+    this.option = option;
+  }
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  if (Array.isArray(value)) return 'a list';
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+}
+
 /** An ISO 8601 date, possibly partial (`2016`, `2016-07`, `2016-07-17`, a date-time), as a Date. */
-export function dateFromIso(value: string): Date {
+export function dateFromIso(value: string, option = 'creationDate'): Date {
   const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
   const date = partial
     ? new Date(Date.UTC(Number(partial[1]), Number(partial[2] ?? 1) - 1, Number(partial[3] ?? 1)))
     : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not an ISO 8601 date: "${value}"`);
+  if (Number.isNaN(date.getTime())) {
+    throw new PdfOptionsError(option, 'an ISO 8601 date such as 2016-07-17', value);
+  }
   return date;
 }
 
 function hexColor(value: string): string {
+  if (typeof value !== 'string')
+    throw new PdfOptionsError('accentColor', 'a colour as #rrggbb or #rgb', value);
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
   if (short)
     return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
   if (/^#[0-9a-f]{6}$/i.test(value)) return value.toLowerCase();
-  throw new RangeError(`accentColor must be #rrggbb or #rgb, got "${value}"`);
+  throw new PdfOptionsError('accentColor', 'a colour as #rrggbb or #rgb', value);
 }
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    throw new PdfOptionsError(name, 'a whole number from 1 up', value);
   }
   return value;
 }
@@ -104,20 +134,25 @@ function positiveInteger(name: string, value: number): number {
 export function resolveOptions(story: Story, options: PdfOptions = {}): ResolvedOptions {
   const pageSize = options.pageSize ?? 'A4';
   if (pageSize !== 'A4' && pageSize !== 'Letter') {
-    throw new RangeError(`pageSize must be "A4" or "Letter", got "${pageSize}"`);
+    throw new PdfOptionsError('pageSize', '"A4" or "Letter"', pageSize);
   }
   const sections = options.sections ?? DEFAULT_SECTIONS;
-  for (const s of sections) {
-    if (!['claim', 'figures', 'sources', 'notes'].includes(s)) {
-      throw new RangeError(`unknown section "${s}"; expected claim, figures, sources or notes`);
-    }
+  if (!Array.isArray(sections)) {
+    throw new PdfOptionsError('sections', 'a list of claim, figures, sources or notes', sections);
   }
+  sections.forEach((s, i) => {
+    if (!['claim', 'figures', 'sources', 'notes'].includes(s)) {
+      throw new PdfOptionsError(`sections[${i}]`, 'one of claim, figures, sources or notes', s);
+    }
+  });
   const given = options.creationDate;
   const date =
     given instanceof Date
       ? new Date(given.getTime())
       : dateFromIso(given ?? story.modified ?? story.published ?? FALLBACK_DATE);
-  if (Number.isNaN(date.getTime())) throw new RangeError('creationDate is an invalid Date');
+  if (Number.isNaN(date.getTime())) {
+    throw new PdfOptionsError('creationDate', 'a valid Date or an ISO 8601 date', given);
+  }
   return {
     pageSize,
     sections: [...new Set(sections)],
@@ -128,7 +163,23 @@ export function resolveOptions(story: Story, options: PdfOptions = {}): Resolved
     maxQuoteWords: positiveInteger('maxQuoteWords', options.maxQuoteWords ?? 45),
     maxChartBars: positiveInteger('maxChartBars', options.maxChartBars ?? 12),
     attachStory: options.attachStory ?? true,
-    onMissingGlyph: options.onMissingGlyph,
+    onMissingGlyph: missingGlyphReporter(options.onMissingGlyph),
+  };
+}
+
+/** The user's callback with the message added, or a warning once per message and document. */
+function missingGlyphReporter(callback: PdfOptions['onMissingGlyph']): (char: string) => void {
+  if (callback) return (char) => callback(char, missingGlyphMessage(char));
+  const warned = new Set<string>();
+  return (char) => {
+    // One warning per fix, not per character: a page of Japanese would otherwise print hundreds.
+    const message = missingGlyphMessage(char).replace(
+      /^no font of the brief draws "[^"]*" \(U\+[0-9A-F]+\); it is drawn/,
+      'some characters have no font and are drawn',
+    );
+    if (warned.has(message)) return;
+    warned.add(message);
+    process.emitWarning(`@storykit/pdf: ${message}`, 'StorykitFontWarning');
   };
 }
 

@@ -5,7 +5,7 @@
  * (§7.11.4) so that the brief and its data travel together.
  */
 import type { Readable } from 'node:stream';
-import { type Story, StoryValidationError, sourceById, validateStory } from '@storykit/core';
+import { assertStory, type Story, sourceById } from '@storykit/core';
 import PDFDocument from 'pdfkit';
 import { type PdfOptions, resolveOptions } from './options.js';
 import { renderBrief } from './render-brief.js';
@@ -22,11 +22,11 @@ function authorOf(story: Story): string | undefined {
  * is done before this returns (errors are thrown, not emitted); the bytes then flow as the stream
  * is read. `Readable.toWeb(stream)` gives a web `ReadableStream`.
  *
- * @param story - A validated story (as `loadStory` returns it); checked again with `validateStory`.
+ * @param story - A validated story (as `loadStory` returns it); checked with `assertStory` unless it was already.
  * @param options - Page size, sections, fonts, accent colour, dates; see {@link PdfOptions}.
  * @returns The PDF, as a stream.
  * @throws StoryValidationError when the story breaks the schema or an invariant.
- * @throws RangeError for an option out of range (page size, colour, date …).
+ * @throws PdfOptionsError (a `RangeError`) for an option out of range (page size, colour, date …).
  * @example
  * ```ts
  * import { createWriteStream } from 'node:fs';
@@ -34,9 +34,9 @@ function authorOf(story: Story): string | undefined {
  * await pipeline(toPdfStream(story), createWriteStream('brief.pdf'));
  * ```
  */
-export function toPdfStream(story: Story, options: PdfOptions = {}): Readable {
-  const issues = validateStory(story);
-  if (issues.length) throw new StoryValidationError(issues);
+export function toPdfStream(input: Story, options: PdfOptions = {}): Readable {
+  // Checked once (a story from loadStory or readStory is not checked again), before any field is read.
+  const story = assertStory(input);
   const resolved = resolveOptions(story, options);
   const author = authorOf(story);
   const doc = new PDFDocument({
@@ -87,7 +87,7 @@ export function toPdfStream(story: Story, options: PdfOptions = {}): Readable {
  * @param options - See {@link PdfOptions}.
  * @returns The PDF file's bytes.
  * @throws StoryValidationError when the story breaks the schema or an invariant.
- * @throws RangeError for an option out of range.
+ * @throws PdfOptionsError (a `RangeError`) for an option out of range.
  * @example
  * ```ts
  * import { writeFile } from 'node:fs/promises';
