@@ -43,6 +43,7 @@ describe('public API', () => {
       'statementSchema',
       'statementsBy',
       'storyFileSchema',
+      'storyIndex',
       'storySchema',
       'validateStory',
     ]);

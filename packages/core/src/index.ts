@@ -55,6 +55,7 @@ export {
   storySchema,
 } from './lib/schema.js';
 export { splitParagraphs } from './lib/split-paragraphs.js';
+export { type StoryIndex, storyIndex } from './lib/story-index.js';
 export type {
   Anchor,
   Attribution,
