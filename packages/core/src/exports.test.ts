@@ -48,6 +48,7 @@ describe('public API', () => {
       'statementSchema',
       'statementsBy',
       'storyFileSchema',
+      'storyIndex',
       'storySchema',
       'utteranceOf',
       'utterancesOf',

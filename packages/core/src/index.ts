@@ -32,6 +32,7 @@ export {
   storyFileSchema,
   storySchema,
 } from './lib/schema.js';
+export { type StoryIndex, storyIndex } from './lib/story-index.js';
 export type {
   Anchor,
   Attribution,

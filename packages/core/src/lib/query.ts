@@ -1,18 +1,19 @@
+import { storyIndex } from './story-index.js';
 import type { Block, Figure, Relation, Source, Span, Statement, Story } from './types.js';
 
 /** The source with this id, or `undefined`. */
 export function sourceById(story: Story, id: string | null | undefined): Source | undefined {
-  return id == null ? undefined : story.sources.find((s) => s.id === id);
+  return id == null ? undefined : storyIndex(story).sources.get(id);
 }
 
 /** The statement with this id, or `undefined`. */
 export function statementById(story: Story, id: string | null | undefined): Statement | undefined {
-  return id == null ? undefined : story.statements.find((s) => s.id === id);
+  return id == null ? undefined : storyIndex(story).statements.get(id);
 }
 
 /** Every statement the source made, in article order; `null` gives the article's own voice. */
 export function statementsBy(story: Story, speaker: string | null): Statement[] {
-  return story.statements.filter((s) => s.speaker === speaker);
+  return [...(storyIndex(story).bySpeaker.get(speaker) ?? [])];
 }
 
 /** A relation seen from one statement: the other end and which way the relation points. */
@@ -28,7 +29,7 @@ export interface RelationView {
 /** The relations a statement takes part in, either end, in the order the story lists them. */
 export function relationsOf(story: Story, statementId: string): RelationView[] {
   const views: RelationView[] = [];
-  for (const relation of story.relations) {
+  for (const relation of storyIndex(story).relations.get(statementId) ?? []) {
     const direction =
       relation.from === statementId
         ? 'outgoing'
@@ -71,7 +72,7 @@ export function sourceLabel(
 
 /** The block with this id, or `undefined`. */
 export function blockById(story: Story, id: string): Block | undefined {
-  return story.body.find((b) => b.id === id);
+  return storyIndex(story).blocks.get(id);
 }
 
 /** The article text a span covers (empty when the span does not resolve). */
@@ -81,7 +82,7 @@ export function spanText(story: Story, span: Span): string {
 
 /** The 1-based paragraph number of a block, as printed in provenance marks ("¶7"); 0 if unknown. */
 export function paragraphNumber(story: Story, blockId: string): number {
-  return story.body.findIndex((b) => b.id === blockId) + 1;
+  return storyIndex(story).paragraphs.get(blockId) ?? 0;
 }
 
 /** A claim with the statements that support and dispute it. */

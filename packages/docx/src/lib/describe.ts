@@ -16,12 +16,26 @@ export function formatDate(date: string, locale: string): string {
   const [year, month, day] = date.slice(0, 10).split('-').map(Number);
   if (month === undefined) return String(year);
   const utc = new Date(Date.UTC(year as number, month - 1, day ?? 1));
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    ...(day === undefined ? {} : { day: 'numeric' }),
-  }).format(utc);
+  return dateFormat(locale, day !== undefined).format(utc);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a report formats a
+// date per statement: keep one formatter per locale and precision for the process.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${withDay}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      ...(withDay ? { day: 'numeric' } : {}),
+    });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /**

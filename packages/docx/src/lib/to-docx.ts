@@ -11,6 +11,7 @@ import {
   type Story,
   sourceById,
   sourceLabel,
+  statementById,
   statementsBy,
 } from '@storykit/core';
 import {
@@ -414,7 +415,7 @@ function figureRow(story: Story, figure: Figure, locale: string): string[] {
   const source = figure.source
     ? sourceLabel(story, figure.source, { affiliation: false })
     : figure.statement
-      ? speakerName(story, story.statements.find((s) => s.id === figure.statement)?.speaker ?? null)
+      ? speakerName(story, statementById(story, figure.statement)?.speaker ?? null)
       : '';
   return [
     formatFigureValue(figure, { locale, unit: false }),

@@ -14,7 +14,14 @@
  * Marks that cross each other (a statement ending inside a figure) are split, the second piece
  * without the `id`, so the HTML stays well nested.
  */
-import { type Figure, type Statement, type Story, sourceLabel } from '@storykit/core';
+import {
+  type Block,
+  type Figure,
+  type Statement,
+  type Story,
+  sourceLabel,
+  storyIndex,
+} from '@storykit/core';
 import { HTML_WORK, htmlText } from './text.js';
 
 interface Mark {
@@ -170,6 +177,19 @@ interface BodyHtmlOptions {
   readonly blocks?: readonly string[];
 }
 
+/**
+ * The blocks to render, in article order: every block, or the ones named, looked up in the story's
+ * index so that rendering one statement's paragraph does not walk the whole body.
+ */
+function bodyBlocks(story: Story, ids: readonly string[] | undefined): readonly Block[] {
+  if (!ids) return story.body;
+  const { blocks, paragraphs } = storyIndex(story);
+  return [...new Set(ids)]
+    .filter((id) => blocks.has(id))
+    .sort((a, b) => (paragraphs.get(a) ?? 0) - (paragraphs.get(b) ?? 0))
+    .map((id) => blocks.get(id) as Block);
+}
+
 /** The story's body blocks as HTML, with statements and figures marked up (see module comment). */
 export function bodyHtml(story: Story, options: BodyHtmlOptions = {}): string {
   const byBlock = new Map<string, Mark[]>();
@@ -188,10 +208,8 @@ export function bodyHtml(story: Story, options: BodyHtmlOptions = {}): string {
     }
     for (const f of story.figures) add(f.span.block, figureMark(f));
   }
-  const wanted = options.blocks ? new Set(options.blocks) : undefined;
   let html = '';
-  for (const block of story.body) {
-    if (wanted && !wanted.has(block.id)) continue;
+  for (const block of bodyBlocks(story, options.blocks)) {
     const inner = markText(block.text, byBlock.get(block.id));
     if (block.kind === 'heading') {
       const level = Math.min(Math.max(block.depth ?? 2, 1), 6);

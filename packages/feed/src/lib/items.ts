@@ -8,6 +8,7 @@ import {
   type Source,
   type Statement,
   type Story,
+  sourceById,
   sourceLabel,
 } from '@storykit/core';
 import { bodyHtml } from './content-html.js';
@@ -84,7 +85,7 @@ function typeFromUrl(url: string): string | undefined {
 }
 
 function sourceOf(story: Story, id: string | null | undefined): Source | undefined {
-  return id == null ? undefined : story.sources.find((s) => s.id === id);
+  return sourceById(story, id);
 }
 
 function person(source: Source): Person {

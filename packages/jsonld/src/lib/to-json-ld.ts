@@ -8,6 +8,8 @@ import {
   type Source,
   type Statement,
   type Story,
+  sourceById,
+  storyIndex,
 } from '@storykit/core';
 import { checkJsonLdOptions } from './check-options.js';
 
@@ -237,12 +239,13 @@ function statementNode(
   const { attribution } = statement;
   const speaker = ctx.source(statement.speaker);
   const quotation = statement.kind !== 'indirect';
-  const cites = story.relations
+  const index = storyIndex(story);
+  const cites = (index.relations.get(statement.id) ?? [])
     .filter((r) => r.kind === 'cites' && r.from === statement.id)
     .map((r) => ctx.id('statement', r.to));
-  const figures = story.figures
-    .filter((f) => f.statement === statement.id)
-    .map((f) => ctx.id('figure', f.id));
+  const figures = (index.figuresByStatement.get(statement.id) ?? []).map((f) =>
+    ctx.id('figure', f.id),
+  );
   return compact({
     '@id': ctx.id('statement', statement.id)['@id'],
     // schema.org: a Quotation is a creative work quoted from its creator; a Claim is a factual
@@ -268,7 +271,7 @@ function statementNode(
  */
 function attributionText(story: Story, statement: Statement): string | undefined {
   const { verb, venue, recipient } = statement.attribution;
-  const to = recipient ? story.sources.find((s) => s.id === recipient)?.name : undefined;
+  const to = recipient ? sourceById(story, recipient)?.name : undefined;
   let phrase = verb ?? '';
   if (venue) phrase += ` on ${venue}`;
   // "told" takes its hearer directly ("told Jake Tapper"); other verbs take "to".

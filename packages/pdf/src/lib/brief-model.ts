@@ -14,6 +14,8 @@ import {
   type Story,
   sourceById,
   sourceLabel,
+  statementById,
+  statementsBy,
 } from '@storykit/core';
 import { graphemes } from './graphemes.js';
 
@@ -194,8 +196,7 @@ export function debateView(story: Story, maxWords: number): DebateView | undefin
 
 /** Who a figure comes from: its source, the speaker of its statement, or the article. */
 export function figureSource(story: Story, figure: Figure): string {
-  const id =
-    figure.source ?? story.statements.find((s) => s.id === figure.statement)?.speaker ?? undefined;
+  const id = figure.source ?? statementById(story, figure.statement)?.speaker ?? undefined;
   return id ? (sourceById(story, id)?.name ?? id) : 'the article';
 }
 
@@ -313,9 +314,7 @@ export function sourceRows(story: Story): SourceRow[] {
       role: source.kind === 'anonymous' ? '' : role,
       reached,
       paragraphs: paragraphList(
-        story.statements
-          .filter((s) => s.speaker === source.id)
-          .map((s) => paragraphNumber(story, s.span.block)),
+        statementsBy(story, source.id).map((s) => paragraphNumber(story, s.span.block)),
       ),
       notes: story.notes
         .filter((n) => n.about === `sources.${source.id}`)

@@ -216,6 +216,21 @@ function parsedFont(bytes: Buffer): fontkit.Font {
   return font;
 }
 
+// pdfkit's widthOfString depends only on the font, the size and the text (no spacing options are
+// set), so a width measured in one document holds in every other. The bound keeps a long batch of
+// documents in many languages from growing the cache without end.
+const MAX_CACHED_WIDTHS = 200_000;
+const widthsByFont = new WeakMap<fontkit.Font, Map<string, number>>();
+
+function widthsOf(font: fontkit.Font): Map<string, number> {
+  let widths = widthsByFont.get(font);
+  if (!widths) {
+    widths = new Map();
+    widthsByFont.set(font, widths);
+  }
+  return widths;
+}
+
 /** One font file as the document uses it: registered with pdfkit under {@link Face.id}. */
 export interface Face {
   /** The name the font is registered under in the document (`font-0`, `font-1`, …). */
@@ -277,6 +292,11 @@ class LazyFace implements Face {
 
 /** The part of a pdfkit document the font book needs. */
 export interface FontHost {
+  /**
+   * Registers a font under a name. Typed as pdfkit's types have it (bytes), but pdfkit 0.20 also
+   * takes an already parsed fontkit font (anything with a `layout` method, `PDFFontFactory.open`),
+   * and then skips parsing the file again: the font book passes that.
+   */
   registerFont(name: string, src: Buffer): unknown;
   font(name: string): unknown;
   fontSize(size: number): unknown;
@@ -344,16 +364,30 @@ export class FontBook {
   /** Makes a face the document's current font, at a size in points. */
   use(face: Face, size: number): void {
     if (!this.#registered.has(face.id)) {
-      this.#host.registerFont(face.id, (face as LazyFace).bytes());
+      // The parsed font is shared by every document of the process; pdfkit's EmbeddedFont only
+      // reads it (layout, subsetting), so handing it over gives the same bytes without a re-parse.
+      this.#host.registerFont(face.id, (face as LazyFace).font() as unknown as Buffer);
       this.#registered.add(face.id);
     }
     this.#host.font(face.id);
     this.#host.fontSize(size);
   }
 
-  /** The advance width of a text in a face and size, in points (as pdfkit will draw it). */
+  /**
+   * The advance width of a text in a face and size, in points (as pdfkit will draw it). Widths
+   * are kept per parsed font for the life of the process, so a word is shaped once however many
+   * paragraphs and documents set it.
+   */
   width(face: Face, size: number, text: string): number {
-    this.use(face, size);
-    return this.#host.widthOfString(text);
+    const widths = widthsOf((face as LazyFace).font());
+    const key = `${size}\u0000${text}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      this.use(face, size);
+      w = this.#host.widthOfString(text);
+      if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+      widths.set(key, w);
+    }
+    return w;
   }
 }

@@ -232,17 +232,8 @@ function setLines(book: FontBook, para: Paragraph, options: LayoutOptions): Line
   const leading = options.leading ?? 1.3;
   const levels = isolatedLevels(para, base);
   const faces = assignFaces(book, para, options.onMissingGlyph);
-  const widthCache = new Map<string, number>();
-
-  const drawn = (face: Face, size: number, s: string) => {
-    const key = `${face.id}\u0000${size}\u0000${s}`;
-    let w = widthCache.get(key);
-    if (w === undefined) {
-      w = book.width(face, size, s);
-      widthCache.set(key, w);
-    }
-    return w;
-  };
+  // The font book keeps widths for the whole process: a word is shaped once, not per paragraph.
+  const drawn = (face: Face, size: number, s: string) => book.width(face, size, s);
 
   /** Runs of one style, font and level inside `[start, end)`; for odd levels also split at spaces. */
   const items = (start: number, end: number): Item[] => {
