@@ -11,8 +11,8 @@ import {
   storySchema,
   validateStory,
 } from '@storykit/core';
-import type { DocumentParser } from './html/document.js';
 import { detectLanguage, isEnglish, languageName } from './detect-language.js';
+import type { DocumentParser } from './html/document.js';
 import { parseHtml } from './html/parse-page.js';
 import { loadLanguage } from './language.js';
 import { assertText } from './not-text.js';
