@@ -100,8 +100,13 @@ describe('arbitrary Unicode in every text field', () => {
     await fc.assert(
       fc.asyncProperty(texts, async (t) => {
         const first = t.body[0]!;
-        const a = t.cut[0] % (first.length + 1);
-        const b = t.cut[1] % (first.length + 1);
+        // A span never cuts a surrogate pair (core refuses one that does): step back off it.
+        const outsidePair = (at: number) =>
+          /[\uDC00-\uDFFF]/.test(first[at] ?? '') && /[\uD800-\uDBFF]/.test(first[at - 1] ?? '')
+            ? at - 1
+            : at;
+        const a = outsidePair(t.cut[0] % (first.length + 1));
+        const b = outsidePair(t.cut[1] % (first.length + 1));
         const story = makeStory({ ...t, statement: [Math.min(a, b), Math.max(a, b)] });
         const options = {
           baseUrl: 'https://news.example/',
