@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Story } from '@storykit/core';
-import { type ExtractFormat, extract } from '@storykit/extract';
+import type { ExtractFormat } from '@storykit/extract';
 import { fileError } from './cli-errors.js';
 
 /** The article formats by file extension: what `storykit extract` reads and `storykit build` drafts from. */
@@ -38,6 +38,8 @@ export async function draftFromArticle(
   } catch (error) {
     throw fileError(error, file, 'read the article', 'read');
   }
+  // The extractor and its language model load only when an article is read.
+  const { extract } = await import('@storykit/extract');
   const draft = await extract(input, format, { file });
   notice(
     `build: ${file} is an article; building its unreviewed draft ${draft.id} (review it: storykit extract ${file} --yaml > story.yaml)`,

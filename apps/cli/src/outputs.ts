@@ -1,8 +1,6 @@
 import type { Story } from '@storykit/core';
-import { toDocx } from '@storykit/docx';
 import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
-import { toPdf } from '@storykit/pdf';
 import { articleHtml } from './article-html.js';
 import { type FeedKind, feedAuthor, feedUpdated } from './feed-defaults.js';
 
@@ -90,7 +88,10 @@ export const OUTPUTS: readonly Output[] = [
     build: async (story, settings) => [
       {
         name: 'brief.pdf',
-        data: await toPdf(story, settings.storyDir ? { mediaDir: settings.storyDir } : {}),
+        data: await (await import('@storykit/pdf')).toPdf(
+          story,
+          settings.storyDir ? { mediaDir: settings.storyDir } : {},
+        ),
       },
     ],
     // toPdf checks the story as loadStory did and takes its dates, which the schema checks.
@@ -115,7 +116,10 @@ export const OUTPUTS: readonly Output[] = [
   {
     name: 'docx',
     description: 'the analyst’s report as a Word document (report.docx)',
-    build: async (story) => [{ name: 'report.docx', data: await toDocx(story) }],
+    // pdfkit and docx are the heaviest modules of all: loaded only by a build that makes them.
+    build: async (story) => [
+      { name: 'report.docx', data: await (await import('@storykit/docx')).toDocx(story) },
+    ],
     // toDocx takes no option from the command and checks the story as loadStory did.
     check: () => {},
   },

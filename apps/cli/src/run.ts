@@ -12,7 +12,7 @@ import {
   sourceLabel,
 } from '@storykit/core';
 import { type LoadStoryOptions, loadStory, storyFilePath } from '@storykit/core/node';
-import { type ExtractFormat, extract } from '@storykit/extract';
+import type { ExtractFormat } from '@storykit/extract';
 import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
@@ -219,6 +219,8 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       } catch (error) {
         throw fileError(error, file, 'read the article', 'read');
       }
+      // The extractor and its language model load only when an article is read.
+      const { extract } = await import('@storykit/extract');
       const draft = await extract(input, format, { file });
       io.stdout(
         options.yaml
