@@ -1,4 +1,4 @@
-import type { Story } from '@storykit/core';
+import { DRAFT_NOTICE, type Story } from '@storykit/core';
 import { type JsonLdOptions, toJsonLdScript } from '@storykit/jsonld';
 
 /** Escapes text for HTML element content and double-quoted attribute values (HTML §13.1.2.6). */
@@ -34,9 +34,7 @@ export function articleHtml(story: Story, options: JsonLdOptions = {}): string {
     '<body>',
     '<article>',
     ...(story.draft
-      ? [
-          '<p class="draft"><strong>Unreviewed draft</strong> — not yet checked by an editor: verify every statement, speaker and figure against the article before use.</p>',
-        ]
+      ? [`<p class="draft"><strong>${DRAFT_NOTICE.label}</strong> — ${DRAFT_NOTICE.text}</p>`]
       : []),
     `<h1>${escapeHtml(story.headline)}</h1>`,
     ...(story.dek ? [`<p class="dek">${escapeHtml(story.dek)}</p>`] : []),

@@ -7,6 +7,7 @@ describe('public API', () => {
     expect(Object.keys(core).sort()).toEqual([
       'BOILERPLATE_PATTERNS',
       'DEFAULT_MAX_BYTES',
+      'DRAFT_NOTICE',
       'StoryValidationError',
       'anchorSchema',
       'assertStory',

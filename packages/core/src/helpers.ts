@@ -5,6 +5,7 @@
  * `sideEffects: false`). Everything here is also exported by the main entry.
  */
 export { BOILERPLATE_PATTERNS, isBoilerplate } from './lib/boilerplate.js';
+export { DRAFT_NOTICE } from './lib/draft-notice.js';
 export {
   formatIssue,
   isStoryValidationError,

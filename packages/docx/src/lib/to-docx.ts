@@ -2,6 +2,7 @@ import {
   assertStory,
   centralClaim,
   comparableFigures,
+  DRAFT_NOTICE,
   type Figure,
   formatFigureValue,
   paragraphNumber,
@@ -249,9 +250,9 @@ function draftNotice(): Paragraph {
   return new Paragraph({
     style: STYLE.meta,
     children: [
-      new TextRun({ text: 'Unreviewed draft', bold: true, color: 'B3261E' }),
+      new TextRun({ text: DRAFT_NOTICE.label, bold: true, color: 'B3261E' }),
       new TextRun({
-        text: ' — not yet checked by an editor: verify every statement, speaker and figure against the article before use.',
+        text: ` — ${DRAFT_NOTICE.text}`,
         color: 'B3261E',
       }),
     ],

@@ -3,6 +3,7 @@
  * Atom `<entry>` and JSON Feed an element of `items`.
  */
 import {
+  DRAFT_NOTICE,
   type Media,
   relationsOf,
   type Source,
@@ -153,9 +154,7 @@ function figureHtml(media: readonly ItemMedia[]): string {
  * for an item's editorial status, so the reader is told in the text itself.
  */
 function draftHtml(story: Story): string {
-  return story.draft
-    ? '<p><strong>Unreviewed draft</strong> — not yet checked by an editor: verify every statement, speaker and figure against the article before use.</p>'
-    : '';
+  return story.draft ? `<p><strong>${DRAFT_NOTICE.label}</strong> — ${DRAFT_NOTICE.text}</p>` : '';
 }
 
 function storyDate(story: Story, field: 'published' | 'modified'): FeedDate | undefined {

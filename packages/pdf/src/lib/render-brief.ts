@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Media, Source, Story } from '@storykit/core';
-import { sourceById } from '@storykit/core';
+import { DRAFT_NOTICE, sourceById } from '@storykit/core';
 import type PDFDocument from 'pdfkit';
 import {
   type ChartView,
@@ -245,9 +245,9 @@ class Brief {
       this.root,
       'P',
       [
-        { text: 'UNREVIEWED DRAFT', style: style('bold', 8, DISPUTE) },
+        { text: DRAFT_NOTICE.label.toUpperCase(), style: style('bold', 8, DISPUTE) },
         {
-          text: ' — not yet checked by an editor: verify every statement, speaker and figure against the article before use.',
+          text: ` — ${DRAFT_NOTICE.text}`,
           style: style('regular', 8, DISPUTE),
         },
       ],
