@@ -13,7 +13,8 @@ import { stringify } from 'yaml';
 import { FIXTURE_ARTICLES, FIXTURES, runCaptured, temp as tempFolder } from './test-support.js';
 
 const temp = () => tempFolder('storykit-draft-');
-const PAGES = '/work/corpora/readability-dev/test/test-pages';
+// A checkout of mozilla/readability, given by READABILITY_PAGES (never stored here): its test pages.
+const PAGES = join(process.env.READABILITY_PAGES ?? '', 'test/test-pages');
 const EVERY_OUTPUT = [
   'article.html',
   'article.jsonld',

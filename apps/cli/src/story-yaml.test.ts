@@ -15,7 +15,8 @@ import {
 } from './test-support.js';
 
 const temp = () => tempFolder('storykit-yaml-');
-const PAGE = '/work/corpora/readability-dev/test/test-pages/bbc-1/source.html';
+// A checkout of mozilla/readability, given by READABILITY_PAGES (never stored here).
+const PAGE = join(process.env.READABILITY_PAGES ?? '', 'test/test-pages/bbc-1/source.html');
 
 /** Every key anywhere in a parsed YAML value. */
 function keys(value: unknown): string[] {
