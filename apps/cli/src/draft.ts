@@ -30,7 +30,24 @@ export async function draftFromArticle(
   file: string,
   notice: (text: string) => void,
 ): Promise<Story> {
-  const format = ARTICLE_FORMATS[extname(file).toLowerCase()] ?? 'txt';
+  const draft = await draftOf(file);
+  notice(
+    `build: ${file} is an article; building its unreviewed draft ${draft.id} (review it: storykit extract ${file} --yaml > story.yaml)`,
+  );
+  return draft;
+}
+
+/**
+ * The draft story of an article file, in `format` (default: by the file name's extension, else
+ * plain text), as `storykit extract` prints it.
+ *
+ * @throws {FileError} when the file cannot be read; core's `StoryValidationError` when it holds
+ * no article text.
+ */
+export async function draftOf(
+  file: string,
+  format: ExtractFormat = ARTICLE_FORMATS[extname(file).toLowerCase()] ?? 'txt',
+): Promise<Story> {
   // A page is read as bytes: its own <meta charset> says how to decode it.
   let input: string | Uint8Array;
   try {
@@ -40,9 +57,5 @@ export async function draftFromArticle(
   }
   // The extractor and its language model load only when an article is read.
   const { extract } = await import('@storykit/extract');
-  const draft = await extract(input, format, { file });
-  notice(
-    `build: ${file} is an article; building its unreviewed draft ${draft.id} (review it: storykit extract ${file} --yaml > story.yaml)`,
-  );
-  return draft;
+  return extract(input, format, { file });
 }

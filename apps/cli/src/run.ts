@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_MAX_BYTES,
@@ -26,7 +26,7 @@ import {
   storyInputs,
 } from './build-checks.js';
 import { FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
-import { draftFromArticle, ARTICLE_FORMATS as FORMATS, isArticleFile } from './draft.js';
+import { draftFromArticle, draftOf, isArticleFile } from './draft.js';
 import { feedAuthor, feedUpdated } from './feed-defaults.js';
 import { type BuildSettings, OUTPUTS, type OutputFile } from './outputs.js';
 import { storyYaml } from './story-yaml.js';
@@ -211,17 +211,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       ).conflicts('json'),
     )
     .action(async (file: string, options: ExtractFlags) => {
-      const format = options.format ?? FORMATS[extname(file).toLowerCase()] ?? 'txt';
-      // A page is read as bytes: its own <meta charset> says how to decode it.
-      let input: string | Uint8Array;
-      try {
-        input = format === 'html' ? readFileSync(file) : readFileSync(file, 'utf8');
-      } catch (error) {
-        throw fileError(error, file, 'read the article', 'read');
-      }
-      // The extractor and its language model load only when an article is read.
-      const { extract } = await import('@storykit/extract');
-      const draft = await extract(input, format, { file });
+      const draft = await draftOf(file, options.format);
       io.stdout(
         options.yaml
           ? storyYaml(draft, { source: file })
