@@ -1,24 +1,11 @@
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { browserBundle } from '../test/browser-bundle.js';
 
 /** Bundles one import from the built package for the browser, minified, as an app's bundler would. */
-async function bundle(names: string): Promise<{ code: string; gzip: number }> {
-  const result = await build({
-    stdin: {
-      contents: `import { ${names} } from '@storykit/core'; globalThis.used = [${names}];`,
-      resolveDir: import.meta.dirname,
-    },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
+const bundle = (names: string) =>
+  browserBundle({
+    code: `import { ${names} } from '@storykit/core'; globalThis.used = [${names}];`,
   });
-  const code = result.outputFiles[0]?.text ?? '';
-  return { code, gzip: gzipSync(code).length };
-}
 
 describe('tree-shaking of the main entry', () => {
   it('bundles numbersInText alone in at most 3 kB gzip, with no zod and no YAML reader', async () => {

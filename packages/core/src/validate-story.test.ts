@@ -150,6 +150,25 @@ describe('validateStory', () => {
       ]);
     });
 
+    it('says which limit a number or a list breaks, and what it got', () => {
+      const story = resolved();
+      story.sources[0].confidence = 1.5;
+      story.statements[0].span.start = -1;
+      story.statements[1].span.end = 2.5;
+      story.body[0].depth = 0;
+      story.body[1].kind = 'heading';
+      story.body[1].depth = 7;
+      expect(paths(story)).toEqual([
+        'sources[0].confidence: expected a number at most 1, got 1.5',
+        'body[0].depth: expected a number at least 1, got 0',
+        'body[1].depth: expected a number at most 6, got 7',
+        'statements[0].span.start: expected a number at least 0, got -1',
+        'statements[1].span.end: expected an int, got a number',
+      ]);
+      story.body = [];
+      expect(paths(story)).toContain('body: expected at least one body block');
+    });
+
     it('refuses a day that is not in the calendar, and keeps partial dates', () => {
       const story = resolved();
       story.published = '2024-02-30';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { StoryIssue } from './errors.js';
 
 /** Writes a zod path the way a reader expects it: `statements[4].speaker`. */
@@ -12,7 +12,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns a zod error into storykit issues, one per problem. */
-export function issuesFromZod(error: z.ZodError, file?: string): StoryIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, file?: string): StoryIssue[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
     const message = describe(issue);
@@ -37,18 +37,42 @@ function describe(issue: z.core.$ZodIssue): string {
       return issue.message.startsWith('Invalid')
         ? `${issue.message}, got ${valueKind(input)}`
         : `expected ${issue.message}, got ${valueKind(input)}`;
+    case 'too_small':
+    case 'too_big':
+      // A limit given in its own words (`at least one body block`) reads as they say.
+      return issue.message === INVALID
+        ? `expected ${bound(issue)}, got ${valueKind(input, true)}`
+        : `expected ${issue.message}`;
     default:
-      return issue.message.startsWith('Invalid') || issue.message.startsWith('Too')
-        ? issue.message
+      return issue.message === INVALID
+        ? `invalid value, got ${valueKind(input)}`
         : `expected ${issue.message}`;
   }
 }
 
+/** zod's message for an issue no check gave words to (no locale is loaded; see schema.ts). */
+const INVALID = 'Invalid input';
+
+/** A size or number limit in words: `a number of at least 0`, `at most 6 items`. */
+function bound(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const [inclusive, exclusive] = small ? ['at least', 'more than'] : ['at most', 'less than'];
+  const word = issue.exact ? 'exactly' : issue.inclusive ? inclusive : exclusive;
+  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+    return `a number ${word} ${limit}`;
+  const unit = issue.origin === 'string' ? 'character' : 'item';
+  return `${word} ${limit} ${unit}${limit === 1 ? '' : 's'}`;
+}
+
 /** Names what a value is, for the "got …" part of a message: `a number`, `the text "x"`. */
-function valueKind(value: unknown): string {
+function valueKind(value: unknown, size = false): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  // For a limit, the value itself or its size says what is wrong with it.
+  if (size && typeof value === 'number') return String(value);
+  if (Array.isArray(value))
+    return size ? `a list of ${value.length} item${value.length === 1 ? '' : 's'}` : 'a list';
   if (typeof value === 'string') {
     // Long texts are cut so that one issue stays one line.
     const shown = value.length > 60 ? `${value.slice(0, 59)}…` : value;
