@@ -1,10 +1,13 @@
 /**
  * Benchmarks of @storykit/feed, each against baselines measured in the same process:
  *
- * 1. `toRss` on 10,000 items against the `feed` package and `JSON.stringify`: first with the
- *    stories' bodies (our `toRss` renders each body to HTML with its marks; `feed` is handed that
- *    HTML ready-made, so it only serialises), then without bodies, where both only serialise.
- * 2. `streamRss` on 10,000 and on 100,000 items read from a generator, each in a fresh process:
+ * 1. `toRss`, `toAtom` and `toJsonFeed` on 10,000 items with short bodies (two paragraphs of the
+ *    seed, about 500 characters of HTML) against the `feed` package's `rss2()`, `atom1()` and
+ *    `json1()`: ours render each body to HTML with its marks; `feed` is handed that HTML
+ *    ready-made, so it only serialises.
+ * 2. `toRss` on 10,000 items with the seed's whole body (17 paragraphs) against `feed` and
+ *    `JSON.stringify`.
+ * 3. `streamRss` on 10,000 and on 100,000 items read from a generator, each in a fresh process:
  *    the live heap (measured after a full collection every 2,000 items) and the process's
  *    resident size must not grow with the item count.
  *
@@ -14,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { assertStory, type Story } from '@storykit/core';
 import { loadStory } from '@storykit/core/node';
-import { type FeedOptions, streamRss, toJsonFeed, toRss } from '@storykit/feed';
+import { type FeedOptions, streamRss, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Feed } from 'feed';
 
 const seed = loadStory(
@@ -33,6 +36,20 @@ function nth(n: number, base: Story = seed): Story {
     headline: `${seed.headline} (${n})`,
     published: date,
     authors: ['peterson'],
+  };
+}
+
+/** The seed cut to its first paragraph, with the statements, figures and relations in them. */
+function short(story: Story): Story {
+  const blocks = new Set(story.body.slice(0, 1).map((block) => block.id));
+  const statements = story.statements.filter((s) => blocks.has(s.span.block));
+  const ids = new Set(statements.map((s) => s.id));
+  return {
+    ...story,
+    body: story.body.filter((block) => blocks.has(block.id)),
+    statements,
+    figures: story.figures.filter((f) => blocks.has(f.span.block)),
+    relations: story.relations.filter((r) => ids.has(r.from) && ids.has(r.to)),
   };
 }
 
@@ -78,61 +95,88 @@ interface FeedItem {
   id: string;
   link: string;
   date: Date;
+  published?: Date;
   description: string;
   content?: string;
   author: { name: string }[];
   category: { name: string }[];
 }
 
-function withFeed(items: readonly FeedItem[]): () => string {
+type FeedFormat = 'rss2' | 'atom1' | 'json1';
+
+function withFeed(items: readonly FeedItem[], format: FeedFormat): () => string {
   return () => {
     const feed = new Feed({
       title: 'Bench',
       id: BASE,
       link: BASE,
+      copyright: '',
       updated: new Date('2016-07-18T00:00:00Z'),
       feedLinks: { rss: `${BASE}rss.xml` },
     });
     for (const item of items) feed.addItem(item);
-    return feed.rss2();
+    return feed[format]();
   };
 }
 
-function throughput(count: number): void {
-  // Deep copies: no two stories share an object, as when they are read from files; checked
-  // once here, as loadStory and readStory check them, so that the runs time the writing alone.
-  const stories = Array.from({ length: count }, (_, n) =>
-    assertStory(nth(n, structuredClone(seed))),
-  );
-  // The `feed` package gets what our feed carries, the body HTML rendered beforehand.
-  const json = JSON.parse(toJsonFeed(stories, OPTIONS)) as { items: Record<string, any>[] };
-  const items: FeedItem[] = json.items.map((item) => ({
+/** Deep copies: no two stories share an object, as when they are read from files. */
+function stories(count: number, cut: (story: Story) => Story = (story) => story): Story[] {
+  // Checked once here, as loadStory and readStory check them, so that the runs time the writing.
+  return Array.from({ length: count }, (_, n) => assertStory(nth(n, cut(structuredClone(seed)))));
+}
+
+/** What the `feed` package gets: what our feed carries, the body HTML rendered beforehand. */
+function feedItems(list: readonly Story[]): FeedItem[] {
+  const json = JSON.parse(toJsonFeed(list, OPTIONS)) as { items: Record<string, any>[] };
+  return json.items.map((item) => ({
     title: item.title,
     id: item.id,
     link: item.url,
-    date: new Date(item.date_published),
+    date: new Date(item.date_modified ?? item.date_published),
+    published: new Date(item.date_published),
     description: item.summary,
     content: item.content_html,
     author: item.authors.map((a: { name: string }) => ({ name: a.name })),
     category: item.tags.map((name: string) => ({ name })),
   }));
-  const size = (options: FeedOptions) =>
-    `${(toRss(stories, options).length / 1e6).toFixed(1)} M characters`;
+}
 
-  report(`toRss, ${count.toLocaleString('en')} items with their bodies (${size(OPTIONS)})`, [
-    { name: '@storykit/feed toRss (renders the bodies)', run: () => toRss(stories, OPTIONS) },
-    { name: 'feed 6.0.0 rss2 (bodies given as HTML)', run: withFeed(items) },
-    { name: 'JSON.stringify(the stories)', run: () => JSON.stringify(stories) },
+const megachars = (text: string) => `${(text.length / 1e6).toFixed(1)} M characters`;
+
+function shortBodies(count: number): void {
+  const list = stories(count, short);
+  const items = feedItems(list);
+  const html = items.reduce((sum, item) => sum + (item.content?.length ?? 0), 0) / items.length;
+  const label = `${count.toLocaleString('en')} items with ${html.toFixed(0)}-character bodies`;
+  report(`toRss, ${label} (${megachars(toRss(list, OPTIONS))})`, [
+    { name: '@storykit/feed toRss (renders the bodies)', run: () => toRss(list, OPTIONS) },
+    { name: 'feed 6.0.0 rss2 (bodies given as HTML)', run: withFeed(items, 'rss2') },
+  ]);
+  report(`toAtom, ${label} (${megachars(toAtom(list, OPTIONS))})`, [
+    { name: '@storykit/feed toAtom (renders the bodies)', run: () => toAtom(list, OPTIONS) },
+    { name: 'feed 6.0.0 atom1 (bodies given as HTML)', run: withFeed(items, 'atom1') },
+  ]);
+  report(`toJsonFeed, ${label} (${megachars(toJsonFeed(list, OPTIONS))})`, [
+    {
+      name: '@storykit/feed toJsonFeed (renders the bodies)',
+      run: () => toJsonFeed(list, OPTIONS),
+    },
+    { name: 'feed 6.0.0 json1 (bodies given as HTML)', run: withFeed(items, 'json1') },
     { name: 'JSON.stringify(the items given to feed)', run: () => JSON.stringify(items) },
   ]);
+}
 
-  const short: FeedOptions = { ...OPTIONS, include: { content: false } };
-  const bare = items.map(({ content: _, ...rest }) => rest);
-  report(`toRss, ${count.toLocaleString('en')} items without bodies (${size(short)})`, [
-    { name: '@storykit/feed toRss, include.content false', run: () => toRss(stories, short) },
-    { name: 'feed 6.0.0 rss2, no content', run: withFeed(bare) },
-    { name: 'JSON.stringify(the items given to feed)', run: () => JSON.stringify(bare) },
-  ]);
+function wholeBodies(count: number): void {
+  const list = stories(count);
+  const items = feedItems(list);
+  report(
+    `toRss, ${count.toLocaleString('en')} items with the whole body (${megachars(toRss(list, OPTIONS))})`,
+    [
+      { name: '@storykit/feed toRss (renders the bodies)', run: () => toRss(list, OPTIONS) },
+      { name: 'feed 6.0.0 rss2 (bodies given as HTML)', run: withFeed(items, 'rss2') },
+      { name: 'JSON.stringify(the stories)', run: () => JSON.stringify(list) },
+    ],
+  );
 }
 
 async function* generate(count: number): AsyncGenerator<Story> {
@@ -211,6 +255,8 @@ if (mode === 'stream') {
   console.log(
     `@storykit/feed benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`,
   );
-  throughput(10_000);
-  memory();
+  const only = process.env.FEED_BENCH;
+  if (!only || only === 'short') shortBodies(10_000);
+  if (!only || only === 'whole') wholeBodies(10_000);
+  if (!only || only === 'stream') memory();
 }

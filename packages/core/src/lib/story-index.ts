@@ -29,6 +29,11 @@ interface Cached {
   /** The arrays the index was built from, to notice a story that was changed after indexing. */
   readonly parts: readonly (readonly unknown[])[];
   readonly lengths: readonly number[];
+  /**
+   * Whether the story and those arrays were frozen: then none can change, and the index holds
+   * without a look at them (the generators ask for it several times per item).
+   */
+  readonly frozen: boolean;
 }
 
 const cache = new WeakMap<Story, Cached>();
@@ -89,11 +94,13 @@ function build(story: Story): StoryIndex {
  * story only once it is complete.
  */
 export function storyIndex(story: Story): StoryIndex {
-  const parts = partsOf(story);
   const hit = cache.get(story);
+  if (hit?.frozen) return hit.index;
+  const parts = partsOf(story);
   if (hit?.parts.every((part, i) => part === parts[i] && part.length === hit.lengths[i]))
     return hit.index;
   const index = build(story);
-  cache.set(story, { index, parts, lengths: parts.map((part) => part.length) });
+  const frozen = Object.isFrozen(story) && parts.every((part) => Object.isFrozen(part));
+  cache.set(story, { index, parts, lengths: parts.map((part) => part.length), frozen });
   return index;
 }

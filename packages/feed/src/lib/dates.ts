@@ -29,7 +29,22 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * instant); throws {@link FeedDateError} for text that is no date, or a day that does not exist
  * (`2016-02-30`). `what` names the value in the error (`story "x" published`).
  */
-export function feedDate(value: string, what: string): FeedDate | undefined {
+export function feedDate(value: string, what: string | (() => string)): FeedDate | undefined {
+  // Feeds repeat dates (a day's stories, a story's items, Atom's latest entry): each is read once.
+  const known = read.get(value);
+  if (known !== undefined || read.has(value)) return known;
+  const date = readDate(value, what);
+  if (read.size >= READ_MAX) read.clear();
+  read.set(value, date);
+  return date;
+}
+
+/** Dates read so far, shared by every feed; a few thousand at most, then started afresh. */
+const read = new Map<string, FeedDate | undefined>();
+const READ_MAX = 4096;
+
+function readDate(value: string, name: string | (() => string)): FeedDate | undefined {
+  const what = typeof name === 'string' ? name : name();
   const m = ISO.exec(value);
   if (!m) {
     throw new FeedDateError(
@@ -68,7 +83,7 @@ export function feedDate(value: string, what: string): FeedDate | undefined {
   const weekday = DAYS[check.getUTCDay()] as string;
   const rfcZone = zone === undefined || zone === 'Z' ? 'GMT' : zone.replace(':', '');
   const rfc822 = `${weekday}, ${d} ${MONTHS[month - 1]} ${y} ${clock} ${rfcZone}`;
-  return { rfc3339, rfc822, time };
+  return Object.freeze({ rfc3339, rfc822, time });
 }
 
 function offsetMinutes(zone: string): number {

@@ -1,4 +1,4 @@
-import { assertStory, type Story } from '@storykit/core';
+import { assertStory, isCheckedStory, type Story } from '@storykit/core';
 import { atomWriter } from './atom.js';
 import { latest } from './dates.js';
 import { storyItems, storyUpdated } from './items.js';
@@ -32,6 +32,7 @@ function writerFor(ctx: FeedContext, stories?: readonly Story[]): FeedWriter {
  * any option, so a broken story reads as one, not as a missing option.
  */
 function checked(story: Story, index?: number): Story {
+  if (isCheckedStory(story)) return story;
   return assertStory(story, index === undefined ? {} : { at: `stories[${index}]` });
 }
 

@@ -48,6 +48,8 @@ export interface FeedItem {
   readonly published: FeedDate | undefined;
   /** When the item last changed: the story's `modified`, else its `published`. */
   readonly updated: FeedDate | undefined;
+  /** The story's `modified` date, when it names a day. */
+  readonly modified: FeedDate | undefined;
   readonly authors: readonly Person[];
   readonly categories: readonly string[];
   readonly media: readonly ItemMedia[];
@@ -77,8 +79,17 @@ const TYPES: Record<string, string> = {
   webm: 'video/webm',
 };
 
+/** The type of a file by the extension of its URL's path; `url` is a URL's `href`. */
 function typeFromUrl(url: string): string | undefined {
-  const path = new URL(url).pathname;
+  // An http(s) href is `scheme://authority/path?query#fragment`: the path runs from the first
+  // slash after the authority to the query or fragment, and its last segment is after its last
+  // slash.
+  let end = url.length;
+  const hash = url.indexOf('#');
+  if (hash >= 0) end = hash;
+  const query = url.indexOf('?');
+  if (query >= 0 && query < end) end = query;
+  const path = url.slice(url.indexOf('/', url.indexOf('//') + 2), end);
   const dot = path.lastIndexOf('.');
   return dot < 0 || path.indexOf('/', dot) >= 0
     ? undefined
@@ -159,7 +170,7 @@ function draftHtml(story: Story): string {
 
 function storyDate(story: Story, field: 'published' | 'modified'): FeedDate | undefined {
   const value = story[field];
-  return value === undefined ? undefined : feedDate(value, `story "${story.id}" ${field}`);
+  return value === undefined ? undefined : feedDate(value, () => `story "${story.id}" ${field}`);
 }
 
 /** When a story last changed, as its item's updated date: `modified`, else `published`. */
@@ -188,7 +199,8 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       ? link
       : absoluteUrl(givenId, undefined, `the id of story "${story.id}"`, true);
   const published = storyDate(story, 'published');
-  const updated = storyDate(story, 'modified') ?? published;
+  const modified = storyDate(story, 'modified');
+  const updated = modified ?? published;
   if (ctx.options.items === 'statements') {
     return story.statements.map((s) =>
       remember(
@@ -199,15 +211,18 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
           isPermaLink: givenId === undefined,
           published,
           updated,
+          modified,
         }),
       ),
     );
   }
   const { include } = ctx;
   const media = include.media ? storyMedia(story, ctx, link) : [];
-  const categories = include.categories
-    ? [...new Set([...(story.section ? [story.section] : []), ...story.keywords])]
-    : [];
+  const categories: string[] = [];
+  if (include.categories) {
+    if (story.section) categories.push(story.section);
+    for (const word of story.keywords) if (!categories.includes(word)) categories.push(word);
+  }
   return [
     remember(ctx, {
       id,
@@ -220,6 +235,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
         : undefined,
       published,
       updated,
+      modified,
       authors: include.authors ? storyAuthors(story) : [],
       categories,
       media,
@@ -254,6 +270,7 @@ interface StoryPlace {
   readonly isPermaLink: boolean;
   readonly published: FeedDate | undefined;
   readonly updated: FeedDate | undefined;
+  readonly modified: FeedDate | undefined;
 }
 
 /**
@@ -297,6 +314,7 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
     contentHtml,
     published: at.published,
     updated: at.updated,
+    modified: at.modified,
     authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story)) : [],
     categories: include.categories && s.topic ? [s.topic] : [],
     media: [],

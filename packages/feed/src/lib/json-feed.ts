@@ -35,33 +35,51 @@ export function jsonFeedWriter(ctx: FeedContext): FeedWriter {
     },
 
     item(item: FeedItem) {
-      const out: Record<string, unknown> = { id: cleanText(item.id), url: item.link };
-      out.title = cleanText(item.title);
+      // Written out as `JSON.stringify(item, null, 2)` would, indented four more spaces: the same
+      // bytes without building an object to serialise and re-indenting its text.
+      let json = `${count++ === 0 ? '\n' : ',\n'}    {\n      "id": ${str(item.id)},\n      "url": ${JSON.stringify(item.link)},\n      "title": ${str(item.title)}`;
       // An item must have content_html or content_text; without the body, the summary (or the
       // title) stands in as text.
       // Built from cleaned, escaped pieces already (see cdata in text.ts).
-      if (item.contentHtml) out.content_html = item.contentHtml;
-      else out.content_text = cleanText(item.summary ?? item.title);
-      if (item.summary) out.summary = cleanText(item.summary);
+      if (item.contentHtml) json += `,\n      "content_html": ${JSON.stringify(item.contentHtml)}`;
+      else json += `,\n      "content_text": ${str(item.summary ?? item.title)}`;
+      if (item.summary) json += `,\n      "summary": ${str(item.summary)}`;
       const image = item.media.find((m) => m.kind === 'image');
-      if (image) out.image = image.url;
-      if (item.published) out.date_published = item.published.rfc3339;
-      if (item.updated && item.updated !== item.published) out.date_modified = item.updated.rfc3339;
-      if (item.authors.length) out.authors = people(item.authors);
-      if (item.categories.length) out.tags = item.categories.map(cleanText);
-      if (item.language !== ctx.language) out.language = item.language;
+      if (image) json += `,\n      "image": ${JSON.stringify(image.url)}`;
+      if (item.published)
+        json += `,\n      "date_published": ${JSON.stringify(item.published.rfc3339)}`;
+      if (item.modified)
+        json += `,\n      "date_modified": ${JSON.stringify(item.modified.rfc3339)}`;
+      if (item.authors.length) {
+        json += ',\n      "authors": [';
+        item.authors.forEach((p, i) => {
+          json += `${i ? ',' : ''}\n        {\n          "name": ${str(p.name)}`;
+          if (p.url) json += `,\n          "url": ${JSON.stringify(p.url)}`;
+          json += '\n        }';
+        });
+        json += '\n      ]';
+      }
+      if (item.categories.length) {
+        json += ',\n      "tags": [';
+        item.categories.forEach((tag, i) => {
+          json += `${i ? ',' : ''}\n        ${str(tag)}`;
+        });
+        json += '\n      ]';
+      }
+      if (item.language !== ctx.language)
+        json += `,\n      "language": ${JSON.stringify(item.language)}`;
       // Attachments need a MIME type (JSON Feed 1.1 "mime_type (required)"); files of unknown type
       // are left out rather than guessed.
-      const attachments = item.media
-        .filter((m) => m.type !== undefined)
-        .map((m) =>
-          m.size === undefined
-            ? { url: m.url, mime_type: m.type }
-            : { url: m.url, mime_type: m.type, size_in_bytes: m.size },
-        );
-      if (attachments.length) out.attachments = attachments;
-      const body = JSON.stringify(out, null, 2).replaceAll('\n', '\n    ');
-      return `${count++ === 0 ? '\n' : ',\n'}    ${body}`;
+      let attachments = '';
+      for (const m of item.media) {
+        if (m.type === undefined) continue;
+        attachments += `${attachments ? ',' : ''}\n        {\n          "url": ${JSON.stringify(m.url)},\n          "mime_type": ${JSON.stringify(m.type)}`;
+        if (m.size !== undefined)
+          attachments += `,\n          "size_in_bytes": ${JSON.stringify(m.size)}`;
+        attachments += '\n        }';
+      }
+      if (attachments) json += `,\n      "attachments": [${attachments}\n      ]`;
+      return `${json}\n    }`;
     },
 
     tail() {

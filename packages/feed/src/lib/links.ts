@@ -6,6 +6,18 @@ import type { FeedOptions } from './options.js';
 const WEB = new Set(['http:', 'https:']);
 
 /**
+ * An absolute http(s) URL that the WHATWG URL parser gives back unchanged as its `href`, so that
+ * parsing it can be skipped (most links are such; the parser takes a microsecond a link). Only a
+ * plain form is recognised, everything else goes to the parser: a lowercase scheme and host whose
+ * last label starts with a letter (a numeric one would be read as an IPv4 address), no `xn--`
+ * label (checked as Punycode), no port, no userinfo, a path that starts with `/` and has no `.`
+ * segment (`/./`, `/../`, `%2e`), and no character the parser percent-encodes or drops (space,
+ * `"`, `<`, `>`, `\`, `^`, backtick, `{`, `|`, `}`, controls, non-ASCII; `'` in the query).
+ */
+const CANONICAL =
+  /^https?:\/\/(?!(?:[^/]*\.)?xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?![^?#]*\/(?:\.|%2[eE]))(?![^?#]*%2[eE])\/[-\w.~!$&'()*+,;=:@/%]*(?:\?[-\w.~!$&()*+,;=:@/%?]*)?(?:#[-\w.~!$&'()*+,;=:@/%?#]*)?$/;
+
+/**
  * An absolute `http:` or `https:` URL from `value`, resolved against `base` when relative; `what`
  * names it in errors. With `anyScheme`, other schemes pass too (ids: `tag:`, `urn:`).
  */
@@ -15,6 +27,7 @@ export function absoluteUrl(
   what: string,
   anyScheme = false,
 ): string {
+  if (CANONICAL.test(value)) return value;
   let url: URL;
   try {
     url = new URL(value, base);
