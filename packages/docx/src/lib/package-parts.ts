@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 import { escapeXml } from './text.js';
 
 /** The document's core properties (OPC Part 2 §11, `docProps/core.xml`). */
@@ -23,40 +23,74 @@ export interface CoreProperties {
  */
 const ZIP_TIME = new Date(1980, 0, 1, 12, 0, 0);
 
+/** A package's parts by name, as the `docx` library's compiler gives them, before any zip. */
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
+
 /**
- * Makes a package from the `docx` library byte-for-byte reproducible: writes `docProps/core.xml`
- * from the story (the library stamps the clock's time there), renumbers the ids the library draws
- * at random (chart relationship ids) or from process-wide counters (drawing, bookmark and table
- * of contents ids), and zips again — the chart's embedded workbook too — with a fixed entry time,
- * `[Content_Types].xml` first and the other parts in name order.
+ * Zips a package from the `docx` library's parts, byte-for-byte reproducible, in one pass: writes
+ * `docProps/core.xml` from the story (the library stamps the clock's time there), renumbers the ids
+ * the library draws at random (chart relationship ids) or from process-wide counters (drawing,
+ * bookmark and table of contents ids) in the XML text before it is compressed, stamps the fixed
+ * entry time on the chart's embedded workbook (a zip the library writes with the clock's time)
+ * without unpacking it, and puts `[Content_Types].xml` first and the other parts in name order.
  */
-export function fixPackage(bytes: Uint8Array, properties: CoreProperties): Uint8Array {
-  const parts = unzipSync(bytes);
-  parts['docProps/core.xml'] = strToU8(coreXml(properties));
+export function zipPackage(parts: PackageParts, properties: CoreProperties): Uint8Array {
   const ids = new IdMaps();
-  for (const name of sortedNames(parts)) {
-    if (name.endsWith('.xml') || name.endsWith('.rels')) {
-      parts[name] = strToU8(ids.renumber(strFromU8(parts[name] as Uint8Array)));
-    } else if (name.endsWith('.xlsx')) {
-      parts[name] = rezip(unzipSync(parts[name] as Uint8Array));
-    }
+  const ordered: Zippable = {};
+  for (const name of sortedNames([...parts.keys()])) {
+    const data = parts.get(name) as string | Uint8Array;
+    let bytes: Uint8Array;
+    if (name === 'docProps/core.xml') bytes = strToU8(coreXml(properties));
+    else if (typeof data !== 'string') bytes = name.endsWith('.xlsx') ? stampZipTimes(data) : data;
+    else
+      bytes = strToU8(name.endsWith('.xml') || name.endsWith('.rels') ? ids.renumber(data) : data);
+    ordered[name] = [bytes, { mtime: ZIP_TIME }];
   }
-  return rezip(parts);
+  return zipSync(ordered, { level: 6 });
 }
 
 /** `[Content_Types].xml` first (some readers look for it there), then the parts in name order. */
-function sortedNames(parts: Record<string, Uint8Array>): string[] {
-  return Object.keys(parts).sort((a, b) =>
+function sortedNames(names: string[]): string[] {
+  return names.sort((a, b) =>
     a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
 }
 
-function rezip(parts: Record<string, Uint8Array>): Uint8Array<ArrayBuffer> {
-  const ordered: Zippable = {};
-  for (const name of sortedNames(parts)) {
-    ordered[name] = [parts[name] as Uint8Array, { mtime: ZIP_TIME }];
+/** {@link ZIP_TIME} as MS-DOS time and date fields (APPNOTE 4.4.6). */
+const DOS_TIME = (ZIP_TIME.getHours() << 11) | (ZIP_TIME.getMinutes() << 5);
+const DOS_DATE =
+  ((ZIP_TIME.getFullYear() - 1980) << 9) | ((ZIP_TIME.getMonth() + 1) << 5) | ZIP_TIME.getDate();
+
+/**
+ * A copy of a zip with {@link ZIP_TIME} in every entry's time fields, its local header's and its
+ * central directory record's (APPNOTE 4.3.7, 4.3.12), found from the end of central directory
+ * record; the compressed data is copied as it is. A zip in a form this does not read (a comment
+ * that hides the end record, ZIP64) is refused rather than left with the clock's time.
+ */
+export function stampZipTimes(zip: Uint8Array): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const end = out.length - 22;
+  if (end < 0 || view.getUint32(end, true) !== 0x06054b50) {
+    throw new Error('stampZipTimes: not a zip without a comment');
   }
-  return zipSync(ordered, { level: 6 });
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error('stampZipTimes: broken directory');
+    view.setUint16(at + 12, DOS_TIME, true);
+    view.setUint16(at + 14, DOS_DATE, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error('stampZipTimes: broken entry');
+    view.setUint16(local + 10, DOS_TIME, true);
+    view.setUint16(local + 12, DOS_DATE, true);
+    at +=
+      46 +
+      view.getUint16(at + 28, true) +
+      view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
+  }
+  return out;
 }
 
 /**

@@ -37,7 +37,7 @@ import {
 import { ChartRun } from 'docx/charts';
 import { checkDocxOptions } from './check-options.js';
 import { attributionLine, formatDate, howReached, statementKindLabel } from './describe.js';
-import { fixPackage } from './package-parts.js';
+import { type PackageParts, zipPackage } from './package-parts.js';
 import { xmlText } from './text.js';
 
 /** The parts of the report, in the order they appear. */
@@ -87,7 +87,7 @@ const STYLE = {
  * where they compare, the sources as a table, the article with paragraph numbers and its quotes
  * and figures in their own character styles, and the editor's notes. The same story gives the same
  * bytes: the core properties carry the story's date (or none) and the zip entries a fixed time.
- * Async because the zip is written by `docx`'s `Packer`, which only offers a promise.
+ * Returns a promise, as `docx`'s `Packer` does, though the work itself is synchronous.
  *
  * @throws {StoryValidationError} when the story breaks the schema or an invariant (checked with
  * `assertStory`, once per story).
@@ -162,8 +162,7 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
   });
 
   const date = options.date ?? story.modified ?? story.published;
-  const packed = await Packer.toBuffer(doc);
-  return fixPackage(new Uint8Array(packed), {
+  return zipPackage(compile(doc), {
     title: story.headline,
     ...(story.dek ? { subject: story.dek } : {}),
     creator: creatorOf(story),
@@ -184,6 +183,24 @@ interface Context {
 }
 
 const text = xmlText;
+
+/**
+ * The package's parts as `docx` writes them, before it zips them: its `Packer` would zip them with
+ * the clock's time, to be unzipped again to make them reproducible. Its compiler is the one
+ * `Packer` uses (a static field, private to TypeScript only); docx is built into this package, so
+ * it is always the release it was tested with.
+ */
+function compile(doc: Document): PackageParts {
+  const { compiler } = Packer as unknown as {
+    compiler?: { compile(file: Document): PackageParts };
+  };
+  if (typeof compiler?.compile !== 'function') {
+    throw new Error(
+      '@storykit/docx: the docx library no longer has the compiler it was built with',
+    );
+  }
+  return compiler.compile(doc);
+}
 
 /** The authors' names, else the publisher's, else storykit: who the report's creator is. */
 function creatorOf(story: Story): string {
