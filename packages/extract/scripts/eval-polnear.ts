@@ -144,6 +144,7 @@ const reliability = BINS.slice(0, -1).map(() => ({ items: 0, right: 0 }));
 const misses: string[] = [];
 const unfound: string[] = [];
 const extra: string[] = [];
+const cues: string[] = [];
 
 const textDir = join(root, 'data', split, 'text');
 const annDir = join(root, 'data', split, 'attributions');
@@ -240,6 +241,10 @@ for (const name of readdirSync(textDir)
         t.cue.all++;
         if (!p.verb) t.cue.none++;
         if (cueMatches(p.verb, words(g.cue))) t.cue.right++;
+        else if (missesArg && bins)
+          cues.push(
+            `cue ${name}: "${words(g.cue)}" got "${p.verb ?? ''}" for ${JSON.stringify(words(p.content).slice(0, 70))}`,
+          );
       }
     }
     if (bins) {
@@ -329,6 +334,7 @@ if (missesArg) {
     ['wrong speakers', misses],
     ['missed', unfound],
     ['extra', extra],
+    ['wrong cues', cues],
   ] as const) {
     console.log('');
     console.log(`${label}: ${list.length}`);

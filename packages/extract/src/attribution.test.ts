@@ -153,6 +153,39 @@ describe('attribution', () => {
     expect(rows.map((r) => r[1])).toEqual(['Miriam Oduya', 'Marisol Eddings']);
   });
 
+  it('reads a dash attribution, a participle after a comma and "states,"', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We will rebuild the bridge by spring.” ― Ana Quintero',
+        'Tom Reyes shared the report online, saying, “This is a scandal for the city.”',
+        'Carl Fenn endorsed Ben Vance at a rally, calling him “a man of real courage.”',
+        'Dana Emery states, “The budget is balanced and the roads are safe.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Ana Quintero', undefined],
+      ['Tom Reyes', 'saying'],
+      ['Carl Fenn', 'calling'],
+      ['Dana Emery', 'states'],
+    ]);
+  });
+
+  it('reads the attributing words that close the clause a quotation opens', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        'The vote went late into the night.',
+        '“The plan is sound” in every respect, said Ana Quintero, the treasurer.',
+        '“We need more time” to read it, he said, before the vote.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Ana Quintero', 'said'],
+      ['Ana Quintero', 'said'],
+    ]);
+  });
+
   it('takes "the union said" as the union named before', async () => {
     const rows = await said(
       [

@@ -100,6 +100,8 @@ export const REPORTING_VERBS = [
   'announces',
   'reports',
   'claims',
+  'states',
+  'recalls',
   'referred to',
   'pointed out',
   'disputed',
@@ -109,8 +111,36 @@ export const REPORTING_VERBS = [
 /** Reporting verbs as one alternation, longest first, for regular expressions. */
 export const VERB_PATTERN = [...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|');
 
+/**
+ * Participles that, after a comma, attribute what follows to the subject of the sentence's main
+ * clause ("She shared the post, saying, “…”", "He endorsed her, calling her “…”").
+ */
+const PARTICIPLE_WORDS = [
+  'saying',
+  'adding',
+  'noting',
+  'telling',
+  'arguing',
+  'warning',
+  'insisting',
+  'stating',
+  'declaring',
+  'explaining',
+  'writing',
+  'tweeting',
+  'asking',
+  'calling',
+  'describing',
+  'dubbing',
+  'labeling',
+  'labelling',
+];
+export const PARTICIPLES = PARTICIPLE_WORDS.join('|');
+
 /** Verbs that attribute a quotation but do not report a claim on their own ("called it “overdue”"). */
-export const QUOTE_VERB_PATTERN = [...REPORTING_VERBS, 'called', 'described', 'dubbed', 'termed']
+export const QUOTE_VERB_PATTERN = [
+  ...new Set([...REPORTING_VERBS, ...PARTICIPLE_WORDS, 'called', 'described', 'dubbed', 'termed']),
+]
   .sort((a, b) => b.length - a.length)
   .join('|');
 

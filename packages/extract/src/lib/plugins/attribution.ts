@@ -5,7 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
 import type { Relation, Statement } from '@storykit/core';
-import { PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
+import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import {
@@ -22,6 +22,7 @@ import {
 type AttributionPath =
   | 'verb-then-speaker'
   | 'speaker-then-verb'
+  | 'after-clause'
   | 'before'
   | 'claim'
   | 'inherited-near'
@@ -49,6 +50,14 @@ const CALIBRATION: Readonly<
     anonymous: [0.9, 0.6],
     pronoun: [0.65, 0.58],
     described: [0.66, 0.6],
+    reference: [0.3, 0.3],
+  },
+  'after-clause': {
+    person: [0.8, 0.8],
+    organization: [0.6, 0.6],
+    anonymous: [0.7, 0.7],
+    pronoun: [0.6, 0.6],
+    described: [0.5, 0.5],
     reference: [0.3, 0.3],
   },
   before: {
@@ -104,6 +113,16 @@ const VERB_FIRST = new RegExp(
 const SPEAKER_CHAR = String.raw`(?:[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
 const SPEAKER_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<speaker>${SPEAKER_CHAR}{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
+  'u',
+);
+/** "“…” ― Ana Quintero": a dash and the speaker's name after the quotation, and nothing else. */
+const DASH_SPEAKER = /^\s*[―—–]\s*(?<rest>[^“”"]{2,160})$/u;
+/**
+ * "…, saying, “…”", "…, calling him “…”": a participle after a comma whose subject is the
+ * subject of the sentence's main clause, not the words just before it.
+ */
+const PARTICIPLE_BEFORE = new RegExp(
+  String.raw`,\s*(?<verb>${PARTICIPLES})\b(?:\s+(?:him|her|them|it|us|me|that|of\s+[^,“”"]{1,60}))?[\s,:]*$`,
   'u',
 );
 const VERB_BEFORE = new RegExp(
@@ -169,6 +188,19 @@ function subject(
   return found ? { found, ...(apposition ? { apposition } : {}) } : undefined;
 }
 
+/**
+ * The subject of a sentence's main clause: the speaker its first words name, after an opening
+ * phrase set off by a comma ("On Friday, Ana Ortiz shared …" → "Ana Ortiz").
+ */
+export function mainSubject(
+  sentence: string,
+): { phrase: SpeakerPhrase; words: string } | undefined {
+  const found = speakerAtStart(sentence);
+  if (found) return found;
+  const opener = /^[^,“”"]{1,40},\s+/u.exec(sentence);
+  return opener ? speakerAtStart(sentence.slice(opener[0].length)) : undefined;
+}
+
 /** Each block's index by its id, built once per body: a walk over the blocks per item is quadratic. */
 const blockIndexes = new WeakMap<readonly DraftBlock[], Map<string, number>>();
 function indexOfBlock(blocks: readonly DraftBlock[], id: string): number {
@@ -197,17 +229,16 @@ function countBefore(
   return low;
 }
 
-function attributeQuote(
-  blocks: readonly DraftBlock[],
-  quotes: readonly QuoteCandidate[],
-  index: number,
+/**
+ * The speaker that words after a quotation name, verb first ("said Tapper") or speaker first
+ * ("the official told CNN"); `base` is where `tail` starts in the block.
+ */
+function attributionAfter(
+  tail: string,
+  blockIndex: number,
+  base: number,
+  clause: boolean,
 ): Attributed | undefined {
-  const quote = quotes[index] as QuoteCandidate;
-  const blockIndex = indexOfBlock(blocks, quote.block);
-  const block = blocks[blockIndex] as DraftBlock;
-  const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
-  const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
-  const tail = after(block, quote, next);
   const verbFirst = VERB_FIRST.exec(tail);
   if (verbFirst?.groups) {
     const { verb, rest } = verbFirst.groups as { verb: string; rest: string };
@@ -221,9 +252,9 @@ function attributeQuote(
         verb,
         ...(recipient ? { recipient } : {}),
         ...(apposition ? { apposition } : {}),
-        at: { block: blockIndex, offset: quote.outerEnd + tail.indexOf(found.words) },
+        at: { block: blockIndex, offset: base + tail.indexOf(found.words) },
         confidence: 0.9,
-        path: 'verb-then-speaker',
+        path: clause ? 'after-clause' : 'verb-then-speaker',
       };
     }
   }
@@ -243,16 +274,77 @@ function attributeQuote(
         verb,
         ...(recipient ? { recipient } : {}),
         ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
-        at: {
-          block: blockIndex,
-          offset: quote.outerEnd + Math.max(tail.indexOf(resolved.found.words), 0),
-        },
+        at: { block: blockIndex, offset: base + Math.max(tail.indexOf(resolved.found.words), 0) },
         confidence: 0.9,
-        path: 'speaker-then-verb',
+        path: clause ? 'after-clause' : 'speaker-then-verb',
+      };
+    }
+  }
+  return undefined;
+}
+
+function attributeQuote(
+  blocks: readonly DraftBlock[],
+  quotes: readonly QuoteCandidate[],
+  index: number,
+): Attributed | undefined {
+  const quote = quotes[index] as QuoteCandidate;
+  const blockIndex = indexOfBlock(blocks, quote.block);
+  const block = blocks[blockIndex] as DraftBlock;
+  const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
+  const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
+  const tail = after(block, quote, next);
+  const own = attributionAfter(tail, blockIndex, quote.outerEnd, false);
+  if (own) return own;
+  // "“…” about fixing it, said Ana Ortiz.", "“…” income, he said, rather than …": the
+  // attributing words close a clause that goes on after the quotation.
+  const comma = /^[^“”"]{1,100}?,(?=\s)/u.exec(tail);
+  if (comma && !/^\s*[,—–-]/u.test(tail)) {
+    const later = attributionAfter(
+      tail.slice(comma[0].length),
+      blockIndex,
+      quote.outerEnd + comma[0].length,
+      true,
+    );
+    if (later) return later;
+  }
+  const dash = DASH_SPEAKER.exec(tail);
+  if (dash?.groups) {
+    const rest = dash.groups.rest as string;
+    const found = speakerAtStart(rest);
+    // The name is all there is after the dash, an apposition aside ("― Ana Quintero, a nurse").
+    if (
+      found &&
+      found.phrase.type !== 'pronoun' &&
+      /^\s*(?:,[^,]*)?\s*$/u.test(rest.slice(rest.indexOf(found.words) + found.words.length))
+    ) {
+      return {
+        phrase: found.phrase,
+        at: { block: blockIndex, offset: quote.outerEnd + tail.indexOf(found.words) },
+        confidence: 0.9,
+        path: 'verb-then-speaker',
       };
     }
   }
   const lead = before(block, quote, previous);
+  const participle = PARTICIPLE_BEFORE.exec(lead);
+  if (participle?.groups) {
+    const found =
+      mainSubject(lead.slice(0, participle.index)) ??
+      (previous ? mainSubject(before(block, quote)) : undefined);
+    if (found) {
+      return {
+        phrase: found.phrase,
+        verb: participle.groups.verb as string,
+        at: {
+          block: blockIndex,
+          offset: Math.max(block.text.lastIndexOf(found.words, quote.outerStart), 0),
+        },
+        confidence: 0.8,
+        path: 'before',
+      };
+    }
+  }
   const verbBefore = VERB_BEFORE.exec(lead);
   if (verbBefore?.groups) {
     const { speaker, apposition, verb } = verbBefore.groups as {

@@ -5,7 +5,7 @@
  * courtesy title ("Kerry", "Mr. Kerry") merge into the first full name.
  */
 import type { Source } from '@storykit/core';
-import { nominalPhrase } from '../language.js';
+import { nominalPhrase, tagPhrase } from '../language.js';
 import {
   ANONYMOUS_DETERMINERS,
   ANONYMOUS_HEADS,
@@ -105,6 +105,20 @@ export function plausibleName(name: string): boolean {
 }
 
 /**
+ * Whether the first `count` words of a phrase can be a role by the language layer: no verb or
+ * auxiliary among them ("Carl Fenn endorsed" is not one). `true` when the layer is not loaded.
+ */
+function roleWords(text: string, count: number): boolean {
+  const tagged = tagPhrase(text);
+  if (!tagged) return true;
+  const words = tagged.filter((w) => w.pos !== 'PUNCT');
+  // The tokeniser splits "Obama's" and "G.K." differently from white space: when the counts
+  // disagree, read the whole phrase before the name.
+  const role = words.length === text.split(/\s+/).length ? words.slice(0, count) : words;
+  return !role.some((w) => w.pos === 'VERB' || w.pos === 'AUX');
+}
+
+/**
  * A role written before a name, split from it at the last role word: "former Obama adviser David
  * Axelrod" → role "former Obama adviser", name "David Axelrod"; "Homeland Security Secretary Jeh
  * Johnson" → "Homeland Security Secretary", "Jeh Johnson".
@@ -127,6 +141,8 @@ function roleBeforeName(text: string): { role: string; name: string } | undefine
   // A lower-case word before a lone capitalised word is a noun phrase, not a title and a name.
   if (!ROLE_WORDS.has(last) && name.length < 2) return undefined;
   if (role.some((w) => /^(?:said|says|told|and|or|but|that|who)$/i.test(w))) return undefined;
+  // "Carl Fenn endorsed Ben Vance": a verb before the name makes a clause, not a role.
+  if (!roleWords(text, at)) return undefined;
   return { role: role.join(' ').replace(/^(?:the|a|an)\s+/i, ''), name: name.join(' ') };
 }
 
