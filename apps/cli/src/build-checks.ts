@@ -2,10 +2,8 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Story, type StoryIssue, StoryValidationError } from '@storykit/core';
 import { storyFilePath } from '@storykit/core/node';
-import { FeedError } from '@storykit/feed';
 import { parseDocument } from 'yaml';
 import { InputError, UsageError } from './cli-errors.js';
-import type { OutputFile } from './outputs.js';
 
 /** A date of the calendar: February 30th passes a pattern but names no day. */
 function isCalendarDay(year: number, month: number, day: number): boolean {
@@ -83,6 +81,16 @@ function feedField(story: Story, message: string): string {
 }
 
 /**
+ * Whether `error` is a feed's refusal (`@storykit/feed`'s `FeedError`). The feed module is looked
+ * up only here, once something failed, so that a command that makes no feed never loads it.
+ */
+export async function isFeedError(error: unknown): Promise<boolean> {
+  if (!(error instanceof Error)) return false;
+  const { FeedError } = await import('@storykit/feed');
+  return error instanceof FeedError;
+}
+
+/**
  * Runs `make` for one story (or, with none, for a folder of them) and turns a feed's refusal into
  * an issue of `file`, with the field it is about and the flags to use, so `validate` and `build`
  * print the same line.
@@ -95,7 +103,7 @@ export async function asStoryIssue<T>(
   try {
     return await make();
   } catch (error) {
-    if (!(error instanceof FeedError)) throw error;
+    if (!(await isFeedError(error)) || !(error instanceof Error)) throw error;
     const issue: StoryIssue = {
       file,
       path: story ? feedField(story, error.message) : '',
@@ -171,7 +179,7 @@ export function storyInputs(path: string, story: Story): StoryInput[] {
  */
 export function checkOwnInputs(
   out: string,
-  files: readonly OutputFile[],
+  files: readonly { readonly name: string }[],
   inputs: readonly StoryInput[],
 ): void {
   // Later entries win: a file the story names shows its role, not only that it is in the folder.
@@ -193,7 +201,10 @@ export function checkOwnInputs(
  *
  * @throws {InputError} naming both story folders.
  */
-export function checkUniqueIds(folders: readonly string[], stories: readonly Story[]): void {
+export function checkUniqueIds(
+  folders: readonly string[],
+  stories: readonly { readonly id: string }[],
+): void {
   const seen = new Map<string, string>();
   stories.forEach((story, i) => {
     const folder = folders[i] as string;

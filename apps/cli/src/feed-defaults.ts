@@ -1,15 +1,45 @@
 import type { Story } from '@storykit/core';
-import { FEED_FILE_NAMES, type FeedPerson } from '@storykit/feed';
+import type { FeedPerson } from '@storykit/feed';
 import { isFeedDate } from './build-checks.js';
 
 /** The feeds `storykit build` writes, by their `--only` names. */
 export type FeedKind = 'rss' | 'atom' | 'jsonfeed';
 
-const FILE: Record<FeedKind, string> = {
-  rss: FEED_FILE_NAMES.rss,
-  atom: FEED_FILE_NAMES.atom,
-  jsonfeed: FEED_FILE_NAMES.json,
+/**
+ * The file of each feed: `@storykit/feed`'s `FEED_FILE_NAMES` (a test holds them equal), written
+ * out here so that naming the files loads no generator.
+ */
+export const FEED_FILES: Readonly<Record<FeedKind, string>> = {
+  rss: 'rss.xml',
+  atom: 'atom.xml',
+  jsonfeed: 'feed.json',
 };
+const FILE = FEED_FILES;
+
+/**
+ * What the feeds' defaults need to know of a story, small enough to keep for every story of a
+ * folder of any size while the stories themselves are built one at a time.
+ */
+export interface FeedFacts {
+  /** The story's id. */
+  readonly id: string;
+  /** The story's `modified`, else `published` date, as written. */
+  readonly own?: string | undefined;
+  /** {@link latestRecordedDate} of the story. */
+  readonly latest?: string | undefined;
+  /** Whether the story names an author or a publisher to credit. */
+  readonly credited: boolean;
+}
+
+/** The {@link FeedFacts} of a story. */
+export function storyFeedFacts(story: Story): FeedFacts {
+  return {
+    id: story.id,
+    own: story.modified ?? story.published,
+    latest: latestRecordedDate(story),
+    credited: story.authors.length > 0 || story.publisher !== undefined,
+  };
+}
 
 /**
  * The date an Atom feed carries when neither the stories nor `--updated` give one: the Unix epoch,
@@ -25,9 +55,8 @@ export const UNKNOWN_DATE = '1970-01-01T00:00:00Z';
 export const UNKNOWN_AUTHOR = 'unknown';
 
 /** The story's own date (`modified`, else `published`) when the feeds take it: a day at least. */
-function storyDay(story: Story): string | undefined {
-  const own = story.modified ?? story.published;
-  return own !== undefined && isFeedDate(own) ? own : undefined;
+function storyDay(story: FeedFacts): string | undefined {
+  return story.own !== undefined && isFeedDate(story.own) ? story.own : undefined;
 }
 
 /**
@@ -51,7 +80,7 @@ export function latestRecordedDate(story: Story): string | undefined {
  * `undefined` lets the feed take its stories' own dates.
  */
 export function feedUpdated(
-  stories: readonly Story[],
+  stories: readonly FeedFacts[],
   kind: FeedKind,
   given: string | undefined,
   notice: (text: string) => void,
@@ -59,14 +88,14 @@ export function feedUpdated(
   if (given !== undefined) return given;
   const [only] = stories;
   const single = stories.length === 1 && only !== undefined;
-  const own = single ? (only.modified ?? only.published) : undefined;
+  const own = single ? only.own : undefined;
   if (single && storyDay(only)) return storyDay(only);
   // A day that is not in the calendar is left to the feed, which names the story's field for it.
   if (own !== undefined && own.length >= 10) return undefined;
   const undated = stories.filter((s) => storyDay(s) === undefined);
   if (undated.length === 0) return undefined;
   const recorded = stories
-    .map(latestRecordedDate)
+    .map((s) => s.latest)
     .filter((d): d is string => d !== undefined)
     .sort()
     .at(-1);
@@ -96,14 +125,14 @@ export function feedUpdated(
  * a publisher to credit (RFC 4287 §4.1.2), {@link UNKNOWN_AUTHOR} with a notice.
  */
 export function feedAuthor(
-  stories: readonly Story[],
+  stories: readonly FeedFacts[],
   kind: FeedKind,
   given: string | undefined,
   notice: (text: string) => void,
 ): FeedPerson | undefined {
   if (given !== undefined) return { name: given };
   if (kind !== 'atom') return undefined;
-  const uncredited = stories.find((s) => s.authors.length === 0 && s.publisher === undefined);
+  const uncredited = stories.find((s) => !s.credited);
   if (!uncredited) return undefined;
   notice(
     `${FILE.atom}: ${uncredited.id} names no author and no publisher, and Atom requires one (RFC 4287 §4.1.2); its author is "${UNKNOWN_AUTHOR}" (set one with --author or --publisher)`,

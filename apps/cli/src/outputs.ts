@@ -1,8 +1,12 @@
 import type { Story } from '@storykit/core';
-import { FEED_FILE_NAMES, type FeedOptions, toAtom, toJsonFeed, toRss } from '@storykit/feed';
-import { serializeJsonLd, toJsonLd } from '@storykit/jsonld';
-import { articleHtml } from './article-html.js';
-import { type FeedKind, feedAuthor, feedUpdated } from './feed-defaults.js';
+import type { FeedOptions } from '@storykit/feed';
+import {
+  FEED_FILES,
+  type FeedKind,
+  feedAuthor,
+  feedUpdated,
+  storyFeedFacts,
+} from './feed-defaults.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
 export interface OutputFile {
@@ -18,6 +22,11 @@ export interface Output {
   readonly name: string;
   /** What the output is, for `--help`. */
   readonly description: string;
+  /**
+   * The names of the files {@link Output.build} makes, known before anything is made: a folder
+   * of stories is checked against them before any story is built.
+   */
+  readonly files: readonly string[];
   /** Makes the output's files from a validated story. */
   readonly build: (story: Story, settings: BuildSettings) => Promise<readonly OutputFile[]>;
   /**
@@ -48,8 +57,9 @@ export interface BuildSettings {
 export function feedOptions(story: Story, settings: BuildSettings, kind: FeedKind): FeedOptions {
   const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
   const notice = settings.notice ?? (() => {});
-  const updated = feedUpdated([story], kind, settings.updated, notice);
-  const author = feedAuthor([story], kind, settings.author, notice);
+  const facts = [storyFeedFacts(story)];
+  const updated = feedUpdated(facts, kind, settings.updated, notice);
+  const author = feedAuthor(facts, kind, settings.author, notice);
   return {
     baseUrl,
     // The item links to the story's own page when it has one, else to the output folder.
@@ -59,18 +69,20 @@ export function feedOptions(story: Story, settings: BuildSettings, kind: FeedKin
   };
 }
 
-function feedOutput(
-  name: FeedKind,
-  description: string,
-  file: string,
-  write: typeof toRss,
-): Output {
+/** The writer of each feed, by its `--only` name. */
+export const FEED_WRITERS = { rss: 'toRss', atom: 'toAtom', jsonfeed: 'toJsonFeed' } as const;
+
+function feedOutput(name: FeedKind, description: string): Output {
+  const file = FEED_FILES[name];
   return {
     name,
     description,
-    build: async (story, settings) => [
-      { name: file, data: write(story, feedOptions(story, settings, name)) },
-    ],
+    files: [file],
+    build: async (story, settings) => {
+      const feed = await import('@storykit/feed');
+      const write = feed[FEED_WRITERS[name]];
+      return [{ name: file, data: write(story, feedOptions(story, settings, name)) }];
+    },
   };
 }
 
@@ -79,12 +91,14 @@ export const OUTPUTS: readonly Output[] = [
   {
     name: 'story',
     description: 'the normalized, validated model (story.json)',
+    files: ['story.json'],
     build: async (story) => [{ name: 'story.json', data: `${JSON.stringify(story, null, 2)}\n` }],
   },
   {
     name: 'pdf',
     description:
       'the print brief (brief.pdf): central claim and challengers, key figures, sources; story.json attached',
+    files: ['brief.pdf'],
     build: async (story, settings) => [
       {
         name: 'brief.pdf',
@@ -100,23 +114,27 @@ export const OUTPUTS: readonly Output[] = [
   {
     name: 'jsonld',
     description: 'the schema.org graph (article.jsonld) and a page that embeds it (article.html)',
-    build: async (story) => [
-      { name: 'article.jsonld', data: `${serializeJsonLd(toJsonLd(story), 2)}\n` },
-      { name: 'article.html', data: articleHtml(story) },
-    ],
+    files: ['article.jsonld', 'article.html'],
+    build: async (story) => {
+      const [{ serializeJsonLd, toJsonLd }, { articleHtml }] = await Promise.all([
+        import('@storykit/jsonld'),
+        import('./article-html.js'),
+      ]);
+      return [
+        { name: 'article.jsonld', data: `${serializeJsonLd(toJsonLd(story), 2)}\n` },
+        { name: 'article.html', data: articleHtml(story) },
+      ];
+    },
   },
-  feedOutput('rss', 'RSS 2.0 feed of the story (rss.xml)', FEED_FILE_NAMES.rss, toRss),
-  feedOutput('atom', 'Atom 1.0 feed of the story (atom.xml)', FEED_FILE_NAMES.atom, toAtom),
-  feedOutput(
-    'jsonfeed',
-    'JSON Feed 1.1 of the story (feed.json)',
-    FEED_FILE_NAMES.json,
-    toJsonFeed,
-  ),
+  feedOutput('rss', 'RSS 2.0 feed of the story (rss.xml)'),
+  feedOutput('atom', 'Atom 1.0 feed of the story (atom.xml)'),
+  feedOutput('jsonfeed', 'JSON Feed 1.1 of the story (feed.json)'),
   {
     name: 'docx',
     description: 'the analyst’s report as a Word document (report.docx)',
-    // pdfkit and docx are the heaviest modules of all: loaded only by a build that makes them.
+    files: ['report.docx'],
+    // Every generator is imported by the output that uses it: `--help` and `validate` load
+    // neither pdfkit nor docx, and `--only docx` no pdfkit.
     build: async (story) => [
       { name: 'report.docx', data: await (await import('@storykit/docx')).toDocx(story) },
     ],

@@ -1,41 +1,37 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_MAX_BYTES,
   formatFigureValue,
-  formatIssue,
-  isStoryValidationError,
   paragraphNumber,
   type Story,
   sourceLabel,
 } from '@storykit/core';
 import { type LoadStoryOptions, loadStory, storyFilePath } from '@storykit/core/node';
 import type { ExtractFormat } from '@storykit/extract';
-import { FEED_FILE_NAMES, FeedError, toAtom, toJsonFeed, toRss } from '@storykit/feed';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   asStoryIssue,
   checkedBaseUrl,
   checkedDate,
   checkOwnInputs,
-  checkUniqueIds,
-  feedMessage,
   type StoryInput,
   storyInputs,
 } from './build-checks.js';
-import { FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
+import { fileError, UsageError } from './cli-errors.js';
 import { draftFromArticle, draftOf, isArticleFile } from './draft.js';
-import { feedAuthor, feedUpdated } from './feed-defaults.js';
 import { type BuildSettings, OUTPUTS, type OutputFile } from './outputs.js';
+import { describeError, EXIT } from './report.js';
 import { storyYaml } from './story-yaml.js';
+import { summary } from './summary.js';
 import { printable, printableJson } from './terminal-text.js';
 import { withPublisher } from './with-publisher.js';
 import { checkOutFolder, writeOutputs } from './write-outputs.js';
 
-/** Exit codes of the `storykit` command (DESIGN §5). */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export { EXIT } from './report.js';
 
 /** Where the command writes: defaults to the process's own streams. */
 export interface RunIo {
@@ -43,11 +39,17 @@ export interface RunIo {
   readonly stdout: (text: string) => void;
   /** Receives standard error. */
   readonly stderr: (text: string) => void;
+  /**
+   * Whether standard error is a terminal, where a folder's build draws its progress line.
+   * Default: false.
+   */
+  readonly terminal?: boolean;
 }
 
 const processIo: RunIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stderr.isTTY === true,
 };
 
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
@@ -126,10 +128,15 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       '--title <title>',
       'the title of the feed of a folder of stories (default: the folder’s name)',
     )
-    .option('-q, --quiet', 'print nothing but errors')
+    .option(
+      '-j, --jobs <n>',
+      `how many stories of a folder to build at once (default: the number of cores, ${availableParallelism()} here)`,
+    )
+    .option('-q, --quiet', 'print nothing but errors, and no progress line')
     .option('--max-bytes <bytes>', MAX_BYTES_HELP)
     .action(async (path: string, options: BuildFlags) => {
       const selected = selectOutputs(options.only);
+      const jobs = jobsOf(options.jobs);
       const load = loadOptions(options.maxBytes);
       const updated = options.updated === undefined ? undefined : checkedDate(options.updated);
       const baseUrl = options.baseUrl === undefined ? undefined : checkedBaseUrl(options.baseUrl);
@@ -147,49 +154,46 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
         ...(options.author ? { author: options.author } : {}),
         notice,
       });
-      // Everything is made in memory first, and written only when all of it is made.
+      const collection = storyFolders(path);
+      if (collection) {
+        code = await (await import('./batch.js')).buildFolder({
+          path,
+          folders: collection,
+          outputs: selected,
+          out: options.out,
+          load,
+          publisher: options.publisher,
+          baseUrl,
+          updated,
+          author: options.author,
+          title: options.title,
+          name: basename(path),
+          quiet: options.quiet === true,
+          jobs,
+          terminal: io.terminal === true,
+          stderr: io.stderr,
+          notice,
+        });
+        return;
+      }
+      // One story: everything is made in memory first, and written only when all of it is made.
       const files: OutputFile[] = [];
       const inputs: StoryInput[] = [];
-      const collection = storyFolders(path);
-      let stories: Story[];
-      if (collection) {
-        stories = collection.map((dir) => withPublisher(loadStory(dir, load), options.publisher));
-        checkUniqueIds(collection, stories);
-        const base = baseUrl && withSlash(baseUrl);
-        for (const [i, story] of stories.entries()) {
-          const dir = collection[i] as string;
-          inputs.push(...storyInputs(dir, story));
-          for (const output of selected) {
-            const made = await asStoryIssue(story, storyFilePath(dir), () =>
-              output.build(story, settings(base ? `${base}${story.id}/` : undefined)),
-            );
-            files.push(...made.map((f) => ({ ...f, name: join(story.id, f.name) })));
-          }
-        }
-        const feeds = { ...options, baseUrl, updated };
+      const story = withPublisher(
+        isArticleFile(path) ? await draftFromArticle(path, notice) : loadStory(path, load),
+        options.publisher,
+      );
+      inputs.push(...storyInputs(path, story));
+      const file = storyFilePath(path);
+      for (const output of selected)
         files.push(
-          ...(await asStoryIssue(undefined, path, () =>
-            collectionFeeds(stories, selected, feeds, basename(path), notice),
-          )),
+          ...(await asStoryIssue(story, file, () => output.build(story, settings(baseUrl)))),
         );
-      } else {
-        const story = withPublisher(
-          isArticleFile(path) ? await draftFromArticle(path, notice) : loadStory(path, load),
-          options.publisher,
-        );
-        stories = [story];
-        inputs.push(...storyInputs(path, story));
-        const file = storyFilePath(path);
-        for (const output of selected)
-          files.push(
-            ...(await asStoryIssue(story, file, () => output.build(story, settings(baseUrl)))),
-          );
-      }
       checkOwnInputs(options.out, files, inputs);
       const written = writeOutputs(options.out, files);
       if (!options.quiet) {
         for (const file of written) io.stderr(`wrote ${printable(file)}\n`);
-        for (const story of stories) io.stderr(`built ${story.id}: ${summary(story)}\n`);
+        io.stderr(`built ${story.id}: ${summary(story)}\n`);
       }
     });
 
@@ -224,7 +228,7 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    code = report(error, io);
+    code = await report(error, io);
   }
   return code;
 }
@@ -238,6 +242,7 @@ interface BuildFlags {
   publisher?: string;
   title?: string;
   quiet?: boolean;
+  jobs?: string;
   maxBytes?: string;
 }
 
@@ -252,6 +257,17 @@ function loadOptions(maxBytes: string | undefined): LoadStoryOptions {
     );
   }
   return { maxBytes: Number(maxBytes) };
+}
+
+/** `--jobs`: a whole number above 0; default, the number of cores. */
+function jobsOf(jobs: string | undefined): number {
+  if (jobs === undefined) return availableParallelism();
+  if (!/^[1-9]\d*$/.test(jobs) || !Number.isSafeInteger(Number(jobs))) {
+    throw new UsageError(
+      `--jobs: ${JSON.stringify(jobs)} is not a number of stories to build at once; expected a whole number above 0, such as ${availableParallelism()}`,
+    );
+  }
+  return Number(jobs);
 }
 
 interface ExtractFlags {
@@ -291,38 +307,6 @@ function storyFolders(path: string): string[] | undefined {
     .map((name) => join(path, name))
     .filter((dir) => isFolder(dir) && existsSync(join(dir, 'story.yaml')));
   return folders.length > 0 ? folders : undefined;
-}
-
-const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
-
-/** One feed of each selected kind for a folder of stories, each story's item linking to its folder. */
-function collectionFeeds(
-  stories: readonly Story[],
-  selected: readonly { name: string }[],
-  options: BuildFlags,
-  folder: string,
-  notice: (text: string) => void,
-): OutputFile[] {
-  const baseUrl = withSlash(options.baseUrl ?? `https://storykit.invalid/${folder}/`);
-  const feedOptions = (kind: 'rss' | 'atom' | 'jsonfeed') => {
-    const updated = feedUpdated(stories, kind, options.updated, notice);
-    const author = feedAuthor(stories, kind, options.author, notice);
-    return {
-      title: options.title ?? folder,
-      baseUrl,
-      ...(updated ? { updated } : {}),
-      ...(author ? { author } : {}),
-    };
-  };
-  const writers = { rss: toRss, atom: toAtom, jsonfeed: toJsonFeed } as const;
-  const names = {
-    rss: FEED_FILE_NAMES.rss,
-    atom: FEED_FILE_NAMES.atom,
-    jsonfeed: FEED_FILE_NAMES.json,
-  } as const;
-  return (Object.keys(writers) as (keyof typeof writers)[])
-    .filter((kind) => selected.some((o) => o.name === kind))
-    .map((kind) => ({ name: names[kind], data: writers[kind](stories, feedOptions(kind)) }));
 }
 
 function selectOutputs(only: string | undefined) {
@@ -371,21 +355,7 @@ function draftTable(story: Story): string {
   return `${lines.map((l) => printable(l).trimEnd()).join('\n')}\n`;
 }
 
-function summary(story: Story): string {
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  return [
-    count(story.statements.length, 'statement'),
-    count(story.figures.length, 'figure'),
-    count(story.sources.length, 'source'),
-    count(story.entities.length, 'entity', 'entities'),
-    count(story.relations.length, 'relation'),
-    count(story.body.length, 'paragraph'),
-  ].join(', ');
-}
-
-function report(error: unknown, io: RunIo): number {
-  // Every line printed may hold a path or text from a story: shown escaped, one line each.
-  const line = (text: string) => io.stderr(`${printable(text)}\n`);
+async function report(error: unknown, io: RunIo): Promise<number> {
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||
@@ -393,41 +363,12 @@ function report(error: unknown, io: RunIo): number {
       error.code === 'commander.help'
     )
       return EXIT.ok;
-    line(`storykit: ${error.message.replace(/^error: /, '')}`);
+    io.stderr(`${printable(`storykit: ${error.message.replace(/^error: /, '')}`)}\n`);
     return EXIT.usage;
   }
-  if (error instanceof UsageError) {
-    line(`storykit: ${error.message}`);
-    return EXIT.usage;
-  }
-  if (error instanceof FeedError) {
-    // A feed that cannot be made from this input (a story with no date for Atom, a link that is
-    // not absolute): the user's to fix, so one line and exit 1.
-    line(`storykit: ${feedMessage(error.message)}`);
-    return EXIT.invalid;
-  }
-  if (error instanceof FileError) {
-    line(`storykit: ${error.message}`);
-    return EXIT.invalid;
-  }
-  if (error instanceof InputError) {
-    line(error.message);
-    return EXIT.invalid;
-  }
-  if (isStoryValidationError(error)) {
-    for (const issue of error.issues) line(formatIssue(issue));
-    return EXIT.invalid;
-  }
-  if (isSystemError(error)) {
-    // A file the machine would not let us read or write: the user's to fix, not a fault in storykit.
-    line(`storykit: ${fileError(error, error.path ?? '(a file)', error.syscall ?? 'use').message}`);
-    return EXIT.invalid;
-  }
-  // Anything else is a fault in storykit, not in the input: say so, and keep the stack on demand.
-  const message = error instanceof Error ? error.message : String(error);
-  line(
-    `storykit: internal error: ${message}${process.env.STORYKIT_DEBUG ? '' : ' (set STORYKIT_DEBUG=1 for details)'}`,
-  );
-  if (process.env.STORYKIT_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-  return EXIT.invalid;
+  const { code, lines, stack } = await describeError(error);
+  // Every line printed may hold a path or text from a story: shown escaped, one line each.
+  for (const line of lines) io.stderr(`${printable(line)}\n`);
+  if (stack) io.stderr(`${stack}\n`);
+  return code;
 }

@@ -91,7 +91,7 @@ function inside(folder: string, path: string): boolean {
  * no folder stands where a file goes, and no story folder inside `out` is a symbolic link that
  * leads out of it (writing through it would change files outside `--out`).
  */
-function checkTargets(out: string, files: readonly OutputFile[]): void {
+function checkTargets(out: string, files: readonly { readonly name: string }[]): void {
   const realOut = realpathSync(out);
   const folders = [...new Set(files.map((f) => dirname(f.name)).filter((d) => d !== '.'))];
   for (const folder of folders) {
@@ -129,6 +129,15 @@ function checkTargets(out: string, files: readonly OutputFile[]): void {
       );
     }
   }
+}
+
+/**
+ * Checks, before anything is written, that `files` can go into `out` (made when missing): no
+ * folder stands where a file goes, no story folder is a link out of `out`.
+ */
+export function checkTargetsOf(out: string, files: readonly { readonly name: string }[]): void {
+  outFolder(out);
+  checkTargets(out, files);
 }
 
 /** Makes this build's own temporary folder inside `out`; `mkdir` fails rather than reuse one. */
@@ -180,6 +189,50 @@ function outFolder(out: string): void {
   }
 }
 
+/** How {@link writeOutputs} writes. */
+export interface WriteOptions {
+  /**
+   * Whether the leftovers of killed builds are already removed from `out` and its story folders
+   * ({@link removeStaleTempsAll}): a folder of stories removes them once, before its first story
+   * is written. Default: false, they are removed first.
+   */
+  readonly cleaned?: boolean;
+}
+
+/**
+ * Removes the leftovers of killed builds ({@link removeStaleTemps}) from `out` and from each of
+ * `folders` inside it that exists.
+ */
+export function removeStaleTempsAll(out: string, folders: readonly string[]): void {
+  removeStaleTemps(out);
+  for (const folder of folders) {
+    const stat = lstatOrUndefined(join(out, folder));
+    if (stat?.isDirectory()) removeStaleTemps(join(out, folder));
+  }
+}
+
+/**
+ * Removes this process's own temporary folders from `out`: those of a story whose build stopped
+ * mid-write because the thread building it died. Call it only when no build of this process is
+ * writing any more.
+ */
+export function removeOwnTemps(out: string, except?: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(out);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (Number(BUILD_TEMP.exec(name)?.[1]) !== process.pid || join(out, name) === except) continue;
+    try {
+      rmSync(join(out, name), { recursive: true, force: true });
+    } catch {
+      // left for the next build, which removes it once this process is gone
+    }
+  }
+}
+
 /**
  * Writes a build's files into `out` so that a failure changes nothing there: every file is first
  * written into a temporary folder inside `out` (same file system, so each move is a rename), and
@@ -191,16 +244,12 @@ function outFolder(out: string): void {
  * @throws {FileError} naming the file, the reason and what to do, when a write or move fails, a
  * folder stands where a file goes, or a story's folder inside `out` is a link out of it.
  */
-export function writeOutputs(out: string, files: readonly OutputFile[]): string[] {
-  outFolder(out);
-  const folders = [...new Set(files.map((f) => dirname(f.name)).filter((d) => d !== '.'))];
-  removeStaleTemps(out);
-  checkTargets(out, files);
-  for (const folder of folders) {
-    const stat = lstatOrUndefined(join(out, folder));
-    if (stat?.isDirectory()) removeStaleTemps(join(out, folder));
-  }
-  const temp = makeTempFolder(out);
+export function writeOutputs(
+  out: string,
+  files: readonly OutputFile[],
+  options: WriteOptions = {},
+): string[] {
+  const temp = stageFolder(out, files, options);
   try {
     for (const file of files) {
       const staged = join(temp, file.name);
@@ -212,24 +261,74 @@ export function writeOutputs(out: string, files: readonly OutputFile[]): string[
         throw fileError(error, join(out, file.name), 'write');
       }
     }
+  } catch (error) {
+    discardStaged(temp);
+    throw nothingChanged(error, out);
+  }
+  return commitStaged(out, temp, files);
+}
+
+/**
+ * The first half of {@link writeOutputs}, for files written a piece at a time (the feeds of a
+ * folder of stories): checks where `files` go, and makes the temporary folder inside `out` that
+ * they are written into, each at `join(folder, name)`; {@link commitStaged} moves them into place,
+ * {@link discardStaged} drops them.
+ */
+export function stageFolder(
+  out: string,
+  files: readonly { readonly name: string }[],
+  options: WriteOptions = {},
+): string {
+  outFolder(out);
+  if (!options.cleaned) {
+    removeStaleTempsAll(out, [
+      ...new Set(files.map((f) => dirname(f.name)).filter((d) => d !== '.')),
+    ]);
+  }
+  checkTargets(out, files);
+  return makeTempFolder(out);
+}
+
+function nothingChanged(error: unknown, out: string): unknown {
+  return error instanceof FileError
+    ? new FileError(`${error.message}; nothing in ${out} was changed`, { cause: error })
+    : error;
+}
+
+/** Removes a temporary folder of {@link stageFolder} and what it holds. */
+export function discardStaged(temp: string): void {
+  try {
+    rmSync(temp, { recursive: true, force: true });
+  } catch {
+    // A folder that cannot be removed now is removed by the next build: its process is gone.
+  }
+}
+
+/**
+ * Moves the files written into `temp` ({@link stageFolder}) into place in `out`, all or none, and
+ * removes `temp`. Returns the paths written, as `join(out, name)`.
+ */
+export function commitStaged(
+  out: string,
+  temp: string,
+  files: readonly { readonly name: string }[],
+): string[] {
+  try {
     moveIntoPlace(temp, out, files);
   } catch (error) {
-    if (error instanceof FileError) {
-      throw new FileError(`${error.message}; nothing in ${out} was changed`, { cause: error });
-    }
-    throw error;
+    throw nothingChanged(error, out);
   } finally {
-    try {
-      rmSync(temp, { recursive: true, force: true });
-    } catch {
-      // A folder that cannot be removed now is removed by the next build: its process is gone.
-    }
+    discardStaged(temp);
   }
   return files.map((f) => join(out, f.name));
 }
 
 /** Moves every staged file over its target; on a failure, puts back what was there before. */
-function moveIntoPlace(temp: string, out: string, files: readonly OutputFile[]): void {
+function moveIntoPlace(
+  temp: string,
+  out: string,
+  files: readonly { readonly name: string }[],
+): void {
   const previous = join(temp, '.previous');
   mkdirSync(previous);
   const moved: { target: string; saved: string | undefined }[] = [];
