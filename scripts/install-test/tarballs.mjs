@@ -36,7 +36,10 @@ for (const folder of readdirSync(root)) {
   ].map((match) => match[1]);
   for (const image of images) {
     if (/^https:\/\//.test(image)) continue;
-    assert.ok(existsSync(join(dir, image)), `${where}: README image ${image} is not in the tarball`);
+    assert.ok(
+      existsSync(join(dir, image)),
+      `${where}: README image ${image} is not in the tarball`,
+    );
   }
   tarballs++;
 }
