@@ -2,7 +2,8 @@
 # Installs the packed packages the way an outside user gets them — npm, no workspace links, in a
 # fresh folder — and uses them there: an ES module script, a CommonJS script, and `tsc --strict`
 # under `nodenext` and `bundler` resolution. `--engine-strict` makes a dependency that refuses our
-# Node.js floor fail the install. Prints how much each install weighs. Run after `pnpm build`.
+# Node.js floor fail the install. Prints how much each install weighs, and fails when
+# @storykit/pdf alone weighs more than 25 MB. Run after `pnpm build`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 here="$root/scripts/install-test"
@@ -15,6 +16,13 @@ for dir in "$root"/packages/* "$root"/apps/*; do
   [ -f "$dir/package.json" ] || continue
   (cd "$dir" && pnpm pack --pack-destination "$work/pack" >/dev/null)
 done
+
+# Each tarball as the registry shows it: licence, links, maps, README images.
+for tarball in "$work"/pack/*.tgz; do
+  mkdir -p "$work/unpacked/$(basename "$tarball" .tgz)"
+  tar -xzf "$tarball" -C "$work/unpacked/$(basename "$tarball" .tgz)"
+done
+node "$here/tarballs.mjs" "$work/unpacked"
 
 # A project that depends on the tarballs; overrides send every inner @storykit dependency to its
 # tarball too, so nothing comes from the registry under our names.
@@ -52,7 +60,19 @@ size() { du -sm "$1/node_modules" | cut -f1; }
 echo "== @storykit/pdf alone"
 project "$work/pdf" @storykit/pdf
 pdf_mb=$(size "$work/pdf")
-echo "installed: ${pdf_mb} MB"
+echo "installed: ${pdf_mb} MB (at most 25 MB)"
+if [ "$pdf_mb" -gt 25 ]; then
+  echo "install-test: @storykit/pdf alone installs ${pdf_mb} MB, more than 25 MB:" >&2
+  (cd "$work/pdf/node_modules" && du -sm -- * @*/* 2>/dev/null | sort -rn | head -n 8) >&2
+  exit 1
+fi
+# The fonts and the bundled code carry their licences.
+for file in dist/fonts/LICENSE dist/THIRD-PARTY-NOTICES.md LICENSE; do
+  [ -s "$work/pdf/node_modules/@storykit/pdf/$file" ] || {
+    echo "install-test: @storykit/pdf has no $file" >&2
+    exit 1
+  }
+done
 if [ -d "$work/pdf/node_modules/@expo-google-fonts/noto-sans-jp" ]; then
   echo "install-test: Noto Sans JP was installed with @storykit/pdf; it is an optional peer" >&2
   exit 1
@@ -61,8 +81,8 @@ fi
 echo "== every package"
 project "$work/all" @storykit/core @storykit/extract @storykit/pdf @storykit/docx @storykit/feed @storykit/jsonld storykit
 echo "installed: $(size "$work/all") MB"
-cp "$here"/use.mjs "$here"/use.cjs "$here"/use.ts "$work/all/"
-(cd "$work/all" && node use.mjs && node use.cjs)
+cp "$here"/use.mjs "$here"/use.cjs "$here"/use.ts "$here"/bad-input.mjs "$work/all/"
+(cd "$work/all" && node use.mjs && node use.cjs && node bad-input.mjs)
 (cd "$work/all" && node_modules/.bin/storykit --version >/dev/null)
 (cd "$work/pdf" && cp "$here/missing-font.mjs" . && node missing-font.mjs)
 

@@ -42,6 +42,10 @@ export function toPdfStream(input: Story, options: PdfOptions = {}): Readable {
   const doc = new PDFDocument({
     size: resolved.pageSize === 'Letter' ? 'LETTER' : 'A4',
     margin: 0,
+    // No standard 14 font: every glyph is drawn in an embedded font (fonts.ts). Left to its
+    // default, pdfkit loads Helvetica's metrics through its own package's `imports` map, which
+    // does not exist inside this package's build, where pdfkit is bundled (tsup.config.ts).
+    font: null as unknown as string,
     bufferPages: true,
     tagged: true,
     displayTitle: true,
