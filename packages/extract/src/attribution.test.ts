@@ -186,6 +186,13 @@ describe('attribution', () => {
     ]);
   });
 
+  it('gives a claim after ", who noted that" to the name before "who"', async () => {
+    const rows = await said(
+      'Headline here\n\nThe plan was backed by former mayor Dana Axel, who noted that the port had grown every year.',
+    );
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['indirect', 'Dana Axel']]);
+  });
+
   it('takes "the union said" as the union named before', async () => {
     const rows = await said(
       [

@@ -328,6 +328,14 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   // "an analysis …, which found that …": the relative pronoun stands for a phrase the rules do
   // not read; guessing the sentence's subject would give the claim to the wrong speaker.
   if (/^(?:which|that)$|\b(?:which|that)$/.test(speaker)) return undefined;
+  // "…, former Gov. Martin Omalley, who noted that …": "who" stands for the name before it.
+  if (/^who$/i.test(speaker)) {
+    const head = sentence.slice(0, speakerAt).replace(/,\s*$/, '');
+    const named = speakerAtEnd(head.slice(Math.max(head.lastIndexOf(','), 0)).replace(/^,/, ''));
+    if (!named || named.phrase.type === 'pronoun') return undefined;
+    speaker = named.words;
+    speakerAt = head.lastIndexOf(named.words);
+  }
   if (/\b(?:and|but)$/.test(speaker) || !parses(speaker)) {
     const subject = speakerAtStart(sentence);
     if (!subject) return undefined;
