@@ -4,8 +4,9 @@
  * a quotation with no words of its own takes the speaker of the quotation before it in the
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
-import type { Relation, Statement } from '@storykit/core';
+import type { Relation, Source, Statement } from '@storykit/core';
 import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
+import { NameFinder } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import {
@@ -213,6 +214,40 @@ function indexOfBlock(blocks: readonly DraftBlock[], id: string): number {
   return map.get(id) ?? -1;
 }
 
+/** The last of `items[from, to)` that `fits`, walking back from `to`. */
+function lastOf<T>(
+  items: readonly T[],
+  from: number,
+  to: number,
+  fits: (item: T) => boolean,
+): T | undefined {
+  for (let i = to - 1; i >= from; i--) if (fits(items[i] as T)) return items[i];
+  return undefined;
+}
+
+/**
+ * A source of the registry by its id, without a walk over all of them: ids stay at their place
+ * in the list (a source is replaced in place when it learns a role or a longer name), and a new
+ * one is indexed when first asked for.
+ */
+function sourceLookup(registry: SourceRegistry): (id: string) => Source | undefined {
+  const at = new Map<string, number>();
+  let indexed = 0;
+  return (id) => {
+    const index = at.get(id);
+    if (index !== undefined && registry.sources[index]?.id === id) return registry.sources[index];
+    for (; indexed < registry.sources.length; indexed++) {
+      const source = registry.sources[indexed] as Source;
+      if (!at.has(source.id)) at.set(source.id, indexed);
+      if (source.id === id) {
+        indexed++;
+        return source;
+      }
+    }
+    return registry.sources.find((s) => s.id === id);
+  };
+}
+
 /** How many of `items` (in reading order) come before `at`, by binary search. */
 function countBefore(
   items: readonly { block: number; offset: number }[],
@@ -377,17 +412,20 @@ function attributeQuote(
 const SUBJECT_NAME =
   /\b(\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+)(?=\s+(?:[\p{Ll}]+ed|said|says|told|tells|wrote|has|had|was|is|spoke|spent|took|made|gave|went|came|saw|thinks|thought|believes|argues|warns|adds)\b|,\s+(?:who|a|an|the|\d))/gu;
 
+/** The name an organisation is mentioned by: without a trailing acronym in brackets. */
+const organizationName = (name: string) => name.replace(/\s*\([^)]*\)$/, '');
+
 /** Occurrences of the organisations' names in the body, in reading order, for "the company". */
-function organizationMentions(blocks: readonly DraftBlock[], registry: SourceRegistry) {
+function organizationMentions(
+  blocks: readonly DraftBlock[],
+  registry: SourceRegistry,
+  names: NameFinder,
+) {
   const mentions: { block: number; offset: number; id: string }[] = [];
   for (const source of registry.sources) {
     if (source.kind !== 'organization') continue;
-    const name = source.name.replace(/\s*\([^)]*\)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const pattern = new RegExp(`\\b${name}\\b`, 'gu');
-    blocks.forEach((block, blockIndex) => {
-      for (const match of block.text.matchAll(pattern))
-        mentions.push({ block: blockIndex, offset: match.index, id: source.id });
-    });
+    for (const at of names.matches([organizationName(source.name)]))
+      mentions.push({ block: at.text, offset: at.start, id: source.id });
   }
   return mentions.sort((a, b) => a.block - b.block || a.offset - b.offset);
 }
@@ -396,16 +434,15 @@ function organizationMentions(blocks: readonly DraftBlock[], registry: SourceReg
 function personMentions(
   blocks: readonly DraftBlock[],
   registry: SourceRegistry,
-  quotes: readonly QuoteCandidate[],
+  quoted: (block: string, offset: number) => boolean,
+  names: NameFinder,
 ) {
   const mentions: { block: number; offset: number; id?: string; name?: string }[] = [];
   blocks.forEach((block, blockIndex) => {
     for (const match of block.text.matchAll(SUBJECT_NAME)) {
       const name = match[1] as string;
       const phrase = parseSpeaker(name);
-      const inQuote = quotes.some(
-        (q) => q.block === block.id && match.index >= q.start && match.index < q.end,
-      );
+      const inQuote = quoted(block.id, match.index);
       if (phrase?.type === 'person' && !inQuote && !registry.findPerson(name)) {
         mentions.push({ block: blockIndex, offset: match.index, name });
       }
@@ -413,23 +450,86 @@ function personMentions(
   });
   for (const source of registry.sources) {
     if (source.kind !== 'person') continue;
-    const names = [source.name, surname(source.name)].map((n) =>
-      n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    );
-    const pattern = new RegExp(`\\b(?:${names.join('|')})\\b`, 'gu');
-    blocks.forEach((block, blockIndex) => {
-      for (const match of block.text.matchAll(pattern)) {
-        const inQuote = quotes.some(
-          (q) => q.block === block.id && match.index >= q.start && match.index < q.end,
-        );
-        if (!inQuote) mentions.push({ block: blockIndex, offset: match.index, id: source.id });
-      }
-    });
+    for (const at of names.matches([source.name, surname(source.name)]))
+      if (!quoted((blocks[at.text] as DraftBlock).id, at.start))
+        mentions.push({ block: at.text, offset: at.start, id: source.id });
   }
   return mentions.sort((a, b) => a.block - b.block || a.offset - b.offset);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The quotations of one block, in the order found. */
+function quotesIn(quotes: readonly QuoteCandidate[], block: string): QuoteCandidate[] {
+  let byBlock = quotesByBlock.get(quotes);
+  if (!byBlock) {
+    byBlock = new Map();
+    for (const q of quotes) {
+      const list = byBlock.get(q.block);
+      if (list) list.push(q);
+      else byBlock.set(q.block, [q]);
+    }
+    quotesByBlock.set(quotes, byBlock);
+  }
+  return byBlock.get(block) ?? [];
+}
+const quotesByBlock = new WeakMap<readonly QuoteCandidate[], Map<string, QuoteCandidate[]>>();
+
+/** The text with the inside of each quotation blanked out (same length, offsets kept). */
+function blankQuoted(text: string, quotes: readonly QuoteCandidate[]): string {
+  if (quotes.length === 0) return text;
+  const ranges = quotes
+    .map((q) => [Math.max(0, q.start), Math.min(text.length, q.end)] as const)
+    .filter(([start, end]) => start < end)
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + ' '.repeat(end - from);
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Whether an offset of a block lies inside one of its quotations, by binary search over the
+ * quotations' merged ranges rather than a walk over every quotation.
+ */
+function insideQuotes(
+  quotes: readonly QuoteCandidate[],
+): (block: string, offset: number) => boolean {
+  const merged = new Map<string, number[]>();
+  for (const block of new Set(quotes.map((q) => q.block))) {
+    const ranges = quotesIn(quotes, block)
+      .filter((q) => q.start < q.end)
+      .map((q) => [q.start, q.end] as const)
+      .sort((a, b) => a[0] - b[0]);
+    // Flat [start, end, start, end, …] of the union, in order.
+    const flat: number[] = [];
+    for (const [start, end] of ranges) {
+      const last = flat.length - 1;
+      if (last > 0 && start <= (flat[last] as number))
+        flat[last] = Math.max(flat[last] as number, end);
+      else flat.push(start, end);
+    }
+    merged.set(block, flat);
+  }
+  return (block, offset) => {
+    const flat = merged.get(block);
+    if (!flat) return false;
+    // The last range starting at or before the offset.
+    let low = 0;
+    let high = flat.length / 2;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((flat[2 * mid] as number) <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && offset < (flat[2 * (low - 1) + 1] as number);
+  };
+}
 
 /**
  * The grammatical gender the article gives each person, from its own words: "Mr."/"Mrs."/"Ms."
@@ -440,16 +540,13 @@ function genders(
   blocks: readonly DraftBlock[],
   registry: SourceRegistry,
   quotes: readonly QuoteCandidate[],
+  surnames: Iterable<string>,
 ): (name: string) => 'male' | 'female' | undefined {
   const known = new Map<string, 'male' | 'female' | undefined>();
-  const outside = blocks.map((block) => {
-    // The writer's words only: a pronoun inside a quotation is the speaker's, not the writer's.
-    let text = block.text;
-    for (const q of quotes)
-      if (q.block === block.id)
-        text = text.slice(0, q.start) + ' '.repeat(q.end - q.start) + text.slice(q.end);
-    return text;
-  });
+  // The writer's words only: a pronoun inside a quotation is the speaker's, not the writer's.
+  const outside = blocks.map((block) => blankQuoted(block.text, quotesIn(quotes, block.id)));
+  // The blocks each surname occurs in, found for all of them in one pass.
+  const names = new NameFinder(outside, surnames);
   return (name: string) => {
     if (!name) return undefined;
     if (known.has(name)) return known.get(name);
@@ -468,8 +565,11 @@ function genders(
       `\\b${key}\\b[^.?!;“”"]{0,120}?\\b(he|his|him|himself|she|her|hers|herself)\\b`,
       'giu',
     );
-    for (const text of outside) {
-      if (!text.includes(last)) continue;
+    let previous = -1;
+    for (const { text: index } of names.placesOf(last)) {
+      if (index === previous) continue;
+      previous = index;
+      const text = outside[index] as string;
       for (const m of text.matchAll(titled)) {
         if (m[1] === 'Mr') male += 3;
         else female += 3;
@@ -528,9 +628,25 @@ export function attribute(
   };
   const quoteIds = quoteAttributions.map(register);
   const claimIds = claimAttributions.map(register);
-  const mentions = personMentions(blocks, registry, quotes);
-  const organizations = organizationMentions(blocks, registry);
-  const gender = genders(blocks, registry, quotes);
+  // Every name and surname the registry knows, found in the body in one pass.
+  const known = registry.sources.flatMap((s) =>
+    s.kind === 'person'
+      ? [s.name, surname(s.name)]
+      : s.kind === 'organization'
+        ? [organizationName(s.name)]
+        : [],
+  );
+  const names = new NameFinder(
+    blocks.map((b) => b.text),
+    known,
+  );
+  const quoted = insideQuotes(quotes);
+  const mentions = personMentions(blocks, registry, quoted, names);
+  const organizations = organizationMentions(blocks, registry, names);
+  const gender = genders(blocks, registry, quotes, [
+    ...known,
+    ...mentions.flatMap((m) => (m.name ? [surname(m.name)] : [])),
+  ]);
   // Who spoke where, among the named speakers: "he said" most often means the one speaking.
   const speakers = [
     ...quoteAttributions.map((a, i) => ({ a, id: quoteIds[i] })),
@@ -539,40 +655,48 @@ export function attribute(
     .filter((x): x is { a: Attributed; id: string } => Boolean(x.a && x.id))
     .map(({ a, id }) => ({ block: a.at.block, offset: a.at.offset, id }))
     .sort((x, y) => x.block - y.block || x.offset - y.offset);
-  const kindOf = (id: string) => registry.sources.find((s) => s.id === id)?.kind;
+  const sourceOf = sourceLookup(registry);
+  const kindOf = (id: string) => sourceOf(id)?.kind;
   const resolve = (a: Attributed | undefined, id: string | undefined): string | undefined => {
     if (id || !a?.phrase) return id;
-    const isBefore = (m: { block: number; offset: number }) =>
-      m.block < a.at.block || (m.block === a.at.block && m.offset < a.at.offset);
+    // The mentions and speakers before it: a prefix of each list (both are in reading order).
+    // The last one that fits is found walking back from its end, not by filtering all of them.
     // "the union said": the organisation named last before it, one with "Union" in its name first.
     if (a.phrase.type === 'reference') {
       const kind = a.phrase.words.split(/\s+/).at(-1)?.toLowerCase() ?? '';
-      const earlier = organizations.filter(isBefore);
+      const earlier = countBefore(organizations, a.at);
       // "the company", "the drugmaker": a business by the words of its name.
       const business = /^(?:company|firm|drugmaker|manufacturer|airline|bank|utility)$/.test(kind)
         ? /\b(?:inc|corp|co|company|biologics|pharma|pharmaceuticals|therapeutics|technologies|holdings|motors|airlines|energy|labs|bank|group)\b/i
         : undefined;
-      const named = earlier.filter((m) => {
-        const name = registry.sources.find((s) => s.id === m.id)?.name.toLowerCase() ?? '';
+      const named = lastOf(organizations, 0, earlier, (m) => {
+        const name = sourceOf(m.id)?.name.toLowerCase() ?? '';
         return name.includes(kind) || (business?.test(name) ?? false);
       });
-      return (named.at(-1) ?? earlier.at(-1))?.id;
+      return (named ?? organizations[earlier - 1])?.id;
     }
-    const near = (m: { block: number }) => a.at.block - m.block <= 2;
-    const earlierMentions = mentions.filter(isBefore);
-    const earlierSpeakers = speakers.filter(isBefore);
+    // The ones at most two blocks before it are a suffix of the earlier ones.
+    const nearFrom = <T extends { block: number; offset: number }>(items: readonly T[]) =>
+      countBefore(items, { block: a.at.block - 2, offset: Number.NEGATIVE_INFINITY });
+    const earlierMentions = countBefore(mentions, a.at);
+    const earlierSpeakers = countBefore(speakers, a.at);
     const idOf = (m: { id?: string; name?: string }) =>
       m.id ?? registry.person(m.name as string, {}, 0.6);
     if (a.phrase.type === 'described') {
       // "the Indiana governor": a person whose role says so; else the one speaking; else the
       // person named last.
       const head = a.phrase.head;
-      const byRole = earlierMentions.filter((m) => {
-        const role = registry.sources.find((s) => s.id === m.id)?.role?.toLowerCase() ?? '';
+      const byRole = lastOf(mentions, 0, earlierMentions, (m) => {
+        const role = (m.id ? sourceOf(m.id)?.role?.toLowerCase() : undefined) ?? '';
         return role.includes(head) || role.includes(head.slice(0, 3));
       });
-      const speaking = earlierSpeakers.filter((m) => near(m) && kindOf(m.id) === 'person');
-      const pick = byRole.at(-1) ?? speaking.at(-1) ?? earlierMentions.at(-1);
+      const speaking = lastOf(
+        speakers,
+        nearFrom(speakers),
+        earlierSpeakers,
+        (m) => kindOf(m.id) === 'person',
+      );
+      const pick = byRole ?? speaking ?? mentions[earlierMentions - 1];
       return pick ? idOf(pick) : undefined;
     }
     if (a.phrase.type !== 'pronoun') return id;
@@ -581,15 +705,23 @@ export function attribute(
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
-        gender(m.id ? (registry.sources.find((s) => s.id === m.id)?.name ?? '') : (m.name ?? ''));
-      const named = earlierMentions
-        .filter((m) => near(m) && (genderOf(m) ?? wanted) === wanted)
-        .at(-1);
+        gender(m.id ? (sourceOf(m.id)?.name ?? '') : (m.name ?? ''));
+      const named = lastOf(
+        mentions,
+        nearFrom(mentions),
+        earlierMentions,
+        (m) => (genderOf(m) ?? wanted) === wanted,
+      );
       if (named) return idOf(named);
-      const speaking = earlierSpeakers.filter((m) => (genderOf(m) ?? wanted) === wanted).at(-1);
+      const speaking = lastOf(
+        speakers,
+        0,
+        earlierSpeakers,
+        (m) => (genderOf(m) ?? wanted) === wanted,
+      );
       if (speaking) return speaking.id;
     }
-    const last = earlierMentions.at(-1);
+    const last = mentions[earlierMentions - 1];
     if (!last) return undefined;
     return idOf(last);
   };

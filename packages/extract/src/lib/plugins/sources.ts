@@ -22,6 +22,7 @@ import {
   ROLE_WORDS,
   TITLE_MODIFIERS,
 } from '../lexicon.js';
+import { wordsBefore } from '../name-index.js';
 
 /** What a phrase naming a speaker turns out to be. */
 export type SpeakerPhrase =
@@ -408,15 +409,16 @@ export class SourceRegistry {
    */
   completeNames(texts: readonly string[]): void {
     const titles = new Set([...ROLE_TITLES, ...COURTESY_TITLES].flatMap((t) => t.split(/\s+/)));
+    const single = (source: Source) => source.kind === 'person' && !/\s/.test(source.name);
+    // The word before each name in every block, found in one pass over the text.
+    const before = wordsBefore(
+      texts,
+      this.sources.filter(single).map((s) => s.name),
+    );
     this.sources.forEach((source, index) => {
-      if (source.kind !== 'person' || /\s/.test(source.name)) return;
-      const pattern = new RegExp(
-        `([\\p{Lu}][\\p{L}’'-]+)\\s+${source.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
-        'u',
-      );
-      for (const text of texts) {
-        const given = pattern.exec(text)?.[1];
-        if (!given || NOT_NAMES.has(given) || titles.has(given) || /[’']s$/.test(given)) continue;
+      if (!single(source)) return;
+      for (const { word: given } of before.get(source.name) ?? []) {
+        if (NOT_NAMES.has(given) || titles.has(given) || /[’']s$/.test(given)) continue;
         if (looksLikeOrganization(given)) continue;
         this.set(index, { ...source, name: `${given} ${source.name}` });
         return;
