@@ -121,7 +121,9 @@ describe('build of a folder of stories', () => {
           encoding: 'utf8',
         },
       ).stdout;
-    expect(tty('')).toMatch(/\r\u001b\[Kbuilt 2\/2 stories, [\d.]+ stories\/s, 0s left/);
+    expect(tty('')).toMatch(
+      new RegExp(`\r${String.fromCharCode(27)}\\[Kbuilt 2/2 stories, [\\d.]+ stories/s, 0s left`),
+    );
     expect(tty('-q')).not.toContain('stories/s');
     expect(storykit(['build', root, '-o', temp(), '--only', 'story']).stderr).not.toContain(
       'stories/s',

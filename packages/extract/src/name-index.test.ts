@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findNames, NameFinder, wordsBefore } from '../src/lib/name-index.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What one regular expression per name finds: the reference the one-pass indexes must equal. */
 function wordsBeforeByRegExp(texts: readonly string[], names: readonly string[]) {
   const out = new Map<string, { text: number; word: string }[]>();
   for (const name of names) {
-    const pattern = new RegExp(`([\\p{Lu}][\\p{L}’'-]+)\\s+${escape(name)}\\b`, 'u');
+    const pattern = new RegExp(`([\\p{Lu}][\\p{L}’'-]+)\\s+${escapeRegExp(name)}\\b`, 'u');
     texts.forEach((text, index) => {
       const word = pattern.exec(text)?.[1];
       if (word === undefined) return;
@@ -20,7 +20,7 @@ function wordsBeforeByRegExp(texts: readonly string[], names: readonly string[])
 }
 
 function matchesByRegExp(texts: readonly string[], alternatives: readonly string[]) {
-  const pattern = new RegExp(`\\b(?:${alternatives.map(escape).join('|')})\\b`, 'gu');
+  const pattern = new RegExp(`\\b(?:${alternatives.map(escapeRegExp).join('|')})\\b`, 'gu');
   return texts.flatMap((text, index) =>
     [...text.matchAll(pattern)].map((m) => ({ text: index, start: m.index })),
   );
