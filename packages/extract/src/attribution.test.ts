@@ -109,6 +109,8 @@ describe('attribution', () => {
     );
     expect(rows.map((r) => [r[0], r[1]])).toEqual([
       ['direct', 'Tom Reyes'],
+      // "Ana Ruiz disagreed with the count": a stance, reported without quotation marks.
+      ['indirect', 'Ana Ruiz'],
       ['direct', 'Ana Ruiz'],
       ['indirect', 'Ana Ruiz'],
     ]);

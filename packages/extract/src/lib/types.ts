@@ -41,4 +41,6 @@ export interface ClaimCandidate {
   readonly speakerAt: number;
   /** The apposition after the speaker's name ("chief economist at the Fennick Institute"). */
   readonly apposition?: string;
+  /** `reported` when the stance-verb rules of `reported.ts` found it, for its calibration. */
+  readonly rule?: 'reported';
 }

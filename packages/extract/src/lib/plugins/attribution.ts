@@ -26,6 +26,7 @@ type AttributionPath =
   | 'after-clause'
   | 'before'
   | 'claim'
+  | 'reported'
   | 'inherited-near'
   | 'inherited-far';
 
@@ -76,6 +77,14 @@ const CALIBRATION: Readonly<
     pronoun: [0.58, 0.58],
     described: [0.6, 0.6],
     reference: [0.25, 0.25],
+  },
+  reported: {
+    person: [0.69, 0.69],
+    organization: [0.6, 0.6],
+    anonymous: [0.69, 0.69],
+    pronoun: [0.34, 0.34],
+    described: [0.43, 0.43],
+    reference: [0.3, 0.3],
   },
   'inherited-near': {},
   'inherited-far': {},
@@ -611,7 +620,7 @@ export function attribute(
       ...(apposition ? { apposition } : {}),
       at: { block: blockIndex, offset: claim.speakerAt },
       confidence: 0.6,
-      path: 'claim',
+      path: claim.rule ?? 'claim',
     };
   });
 
@@ -831,7 +840,7 @@ export function attribute(
       speaker,
       attribution: { verb: claim.verb },
       span: { block: claim.block, start: claim.start, end: claim.end },
-      confidence: calibrated('claim', a.phrase?.type, 'indirect'),
+      confidence: calibrated(a.path, a.phrase?.type, 'indirect'),
     });
   });
 

@@ -9,6 +9,7 @@
 import { VERB_PATTERN } from '../lexicon.js';
 import { type Range, sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+import { matchReported } from './reported.js';
 import { speakerAtEnd, speakerAtStart } from './sources.js';
 
 const OPEN_DOUBLE = new Set(['“', '«', '„']);
@@ -140,8 +141,10 @@ const V = VERB_PATTERN;
 /** "Kerry, on Sunday, referred to …", "Teodora Malik, chief economist at X, a group in Y, warned that …" */
 const CLAIM_VERB = new RegExp(
   String.raw`(?<speaker>[^,;—–]{1,120}?)(?<apposition>,[^,]{1,80},(?:[^,]{1,80},)?)?\s+(?<verb>${V})(?:\s+(?:on|in)\s+\p{Lu}[\p{L}]+day)?(?:\s+(?<recipient>reporters|(?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*)*))?,?\s+(?:that\s+|how\s+)?(?<claim>.+)$`,
-  'u',
+  'du',
 );
+/** Verbs whose object is a person told something ("told reporters", "warned the Senate"). */
+const TO_SOMEONE = /^(?:told|tells|asked|asks|warned|warns|urged|urges|assured|informed|reminded)$/;
 /** "It is designed to hold back water, Paul Denning, a spokesman for X, told the Courier." */
 const CLAIM_AFTER_APPOSITION = new RegExp(
   String.raw`^(?<claim>.{15,}?),\s+(?<speaker>[^,]{2,60}?),\s*(?<apposition>[^,]{2,120}(?:,[^,]{2,80})?),\s+(?<verb>${V})(?:\s+[^\s,.]+){0,6}\.?$`,
@@ -191,11 +194,39 @@ export function findClaims(
       const text = block.text.slice(sentence.start, sentence.end);
       const quoted = overlapping(protect, sentence);
       let claim: ClaimMatch | undefined;
+      const found: ClaimMatch[] = [];
       if (quoted.length === 0) {
         claim = matchClaim(text);
+        // The verbs of the sentence the claim rules did not read, each with its own claim.
+        // The claim rules read a speaker and verb before the claim, or (a claim that opens the
+        // sentence) everything after the claim: the verbs there are theirs.
+        const read = claim && {
+          from: Math.min(claim.speakerAt, claim.claimAt),
+          to: claim.claimAt > claim.speakerAt ? claim.claimAt : text.length,
+          speaker: claim.speaker,
+          speakerAt: claim.speakerAt,
+        };
+        for (const reported of matchReported(text, read)) {
+          // "…, saying …": the claim before it ends at the participle's comma.
+          if (claim && reported.claimAt > claim.claimAt && /ing$/.test(reported.verb)) {
+            const comma = text.lastIndexOf(',', reported.claimAt);
+            if (comma > claim.claimAt && comma < claim.claimAt + claim.claim.length)
+              claim = { ...claim, claim: text.slice(claim.claimAt, comma) };
+          }
+          if (reported.claim !== claim?.claim) found.push({ ...reported, rule: 'reported' });
+        }
       } else {
-        // A sentence with a quotation reports that quotation (attribution handles it); a claim
-        // may still follow its last quotation.
+        // A sentence with a quotation reports that quotation (attribution handles it); the
+        // writer's words before it may report a claim of their own ("Ana argued that the plan
+        // had failed, calling it “a mess”"), and a claim may follow its last quotation.
+        const firstStart = Math.min(...quoted.map((q) => q.start)) - sentence.start;
+        for (const reported of matchReported(text.slice(0, Math.max(firstStart, 0)))) {
+          // Only a clause closed before the quotation: "…, said that X" goes on into the quotation.
+          if (!/[,;—–]\s*$/u.test(reported.claim)) continue;
+          const claimText = reported.claim.replace(/[\s,:;—–-]+$/u, '');
+          if (claimText.split(/\s+/).length >= 5)
+            found.push({ ...reported, claim: claimText, rule: 'reported' });
+        }
         const lastEnd = Math.max(...quoted.map((q) => q.end)) - sentence.start;
         const trailing = TRAILING_CLAIM.exec(text.slice(lastEnd));
         const subject = speakerAtStart(text) ?? speakerAtEnd(text.slice(0, text.search(ANY_VERB)));
@@ -210,18 +241,22 @@ export function findClaims(
           };
         }
       }
-      if (!claim) continue;
-      const end = claim.claimAt + claim.claim.replace(/[.\s]+$/, '').length;
-      claims.push({
-        block: block.id,
-        start: sentence.start + claim.claimAt,
-        end: sentence.start + end,
-        text: block.text.slice(sentence.start + claim.claimAt, sentence.start + end),
-        verb: claim.verb,
-        speaker: claim.speaker,
-        speakerAt: sentence.start + Math.max(claim.speakerAt, 0),
-        ...(claim.apposition ? { apposition: claim.apposition } : {}),
-      });
+      if (claim) found.unshift(claim);
+      for (const c of found) {
+        const end = c.claimAt + c.claim.replace(/[.\s]+$/, '').length;
+        if (end <= c.claimAt) continue;
+        claims.push({
+          block: block.id,
+          start: sentence.start + c.claimAt,
+          end: sentence.start + end,
+          text: block.text.slice(sentence.start + c.claimAt, sentence.start + end),
+          verb: c.verb,
+          speaker: c.speaker,
+          speakerAt: sentence.start + Math.max(c.speakerAt, 0),
+          ...(c.apposition ? { apposition: c.apposition } : {}),
+          ...(c.rule ? { rule: c.rule } : {}),
+        });
+      }
     }
   }
   return claims;
@@ -253,6 +288,8 @@ interface ClaimMatch {
   speaker: string;
   speakerAt: number;
   apposition?: string;
+  /** The rule that found it, when it is not the claim rules of this file. */
+  rule?: 'reported';
 }
 
 const parses = (speaker: string) => speakerAtEnd(speaker) !== undefined;
@@ -321,6 +358,8 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   const match = CLAIM_VERB.exec(sentence);
   if (!match?.groups) return undefined;
   const { verb, claim } = match.groups as { verb: string; claim: string };
+  // "Jeb Bush states in the Midwest": "states" reports only with "that" or a comma after it.
+  if (verb === 'states' && !/\bstates(?:,|\s+that\b)/.test(sentence)) return undefined;
   let speaker = (match.groups.speaker as string).trim();
   let speakerAt = match.index + match[0].indexOf(speaker);
   // "The association, which bargains for …, has offered 15 percent and says …": the speaker of a
@@ -345,7 +384,19 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
   // "claimed responsibility", "said in a statement": not a reported claim.
   if (/^(responsibility|credit)\b/.test(claim)) return undefined;
   let claimAt = match.index + match[0].length - claim.length;
+  // "said Ben Okafor wants …": after a verb that takes no person, the name opens the claim.
+  const recipientAt = match.indices?.groups?.recipient?.[0];
+  if (recipientAt !== undefined && !TO_SOMEONE.test(verb)) claimAt = recipientAt;
   if (VERB_IN_TEXT.has(verb)) claimAt = sentence.indexOf(verb, speakerAt);
+  // "Fares will rise, the authority said on Tuesday, blaming fuel": the claim is the clause
+  // before the speaker (the rules of reported.ts read it), not the words after the comma.
+  const before = sentence.slice(0, speakerAt);
+  if (
+    /,\s*$/.test(before) &&
+    before.trim().split(/\s+/).length >= 5 &&
+    sentence.slice(speakerAt + speaker.length, claimAt).includes(',')
+  )
+    return undefined;
   const text = sentence.slice(claimAt);
   // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
   if (text.split(/\s+/).length < (VERB_IN_TEXT.has(verb) ? 3 : 4)) return undefined;
