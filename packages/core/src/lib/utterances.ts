@@ -14,7 +14,10 @@ export interface Utterance {
   readonly speaker: string | null;
   /** The pieces in reading order; one for a statement said in one go. */
   readonly pieces: readonly Statement[];
-  /** The pieces' texts joined by a space: what the speaker said, without the writer's words. */
+  /**
+   * The pieces' texts, trimmed and joined by a space: what the speaker said, without the writer's
+   * words. A statement in one piece keeps its text exactly as it is.
+   */
   readonly text: string;
   /**
    * How the utterance reached the article: each field from the first piece that has it (the
@@ -60,7 +63,8 @@ export function utterancesOf(story: Story): Utterance[] {
       kind: head.kind,
       speaker: head.speaker,
       pieces,
-      text: pieces.map((p) => p.text.trim()).join(' '),
+      // One piece keeps its text verbatim; pieces are trimmed so that the joins have one space.
+      text: pieces.length === 1 ? head.text : pieces.map((p) => p.text.trim()).join(' '),
       attribution: mergedAttribution(pieces),
       ...(topic === undefined ? {} : { topic }),
     };
