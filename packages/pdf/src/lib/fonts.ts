@@ -251,6 +251,32 @@ function widthsOf(font: fontkit.Font): Map<string, number> {
   return widths;
 }
 
+// pdfkit shapes text through fontkit word by word (a word and the space after it) and keeps the
+// glyph runs in a cache of its own, one per document and font: every document shapes every word
+// again, once to measure a line and once to draw it. A run depends only on the font and the word
+// (the brief asks for no OpenType features), so the runs of one document serve the next: each
+// document's cache inherits from the process-wide one, and the words it shaped are added to that
+// when the document is drawn. Only words of ordinary length are kept, and at most this many per
+// font, so that neither one huge word nor a long batch in many languages grows it without end.
+const MAX_SHARED_RUNS = 100_000;
+const MAX_SHARED_WORD = 256;
+
+interface SharedRuns {
+  runs: Record<string, unknown>;
+  size: number;
+}
+
+const runsByFont = new WeakMap<fontkit.Font, SharedRuns>();
+
+function sharedRunsOf(font: fontkit.Font): SharedRuns {
+  let shared = runsByFont.get(font);
+  if (!shared) {
+    shared = { runs: Object.create(null) as Record<string, unknown>, size: 0 };
+    runsByFont.set(font, shared);
+  }
+  return shared;
+}
+
 /** One font file as the document uses it: registered with pdfkit under {@link Face.id}. */
 export interface Face {
   /** The name the font is registered under in the document (`font-0`, `font-1`, …). */
@@ -321,6 +347,12 @@ export interface FontHost {
   font(name: string): unknown;
   fontSize(size: number): unknown;
   widthOfString(text: string): number;
+  /**
+   * The current font as pdfkit 0.20 holds it (`EmbeddedFont`), whose `layoutCache` maps a word to
+   * its shaped glyph run (absent when the document was made with `fontLayoutCache: false`). Not in
+   * pdfkit's types; the font book shares those runs between documents.
+   */
+  readonly _font?: { layoutCache?: Record<string, unknown> };
 }
 
 /**
@@ -331,6 +363,8 @@ export class FontBook {
   readonly #host: FontHost;
   readonly #chains: Record<FontStyle, readonly LazyFace[]>;
   readonly #registered = new Set<string>();
+  /** The glyph-run cache of each font registered in this document, with the font's shared runs. */
+  readonly #runs: { readonly shared: SharedRuns; readonly own: Record<string, unknown> }[] = [];
 
   constructor(host: FontHost, fonts: BriefFonts = {}) {
     this.#host = host;
@@ -386,11 +420,40 @@ export class FontBook {
     if (!this.#registered.has(face.id)) {
       // The parsed font is shared by every document of the process; pdfkit's EmbeddedFont only
       // reads it (layout, subsetting), so handing it over gives the same bytes without a re-parse.
-      this.#host.registerFont(face.id, (face as LazyFace).font() as unknown as Buffer);
+      const font = (face as LazyFace).font();
+      this.#host.registerFont(face.id, font as unknown as Buffer);
       this.#registered.add(face.id);
-    }
-    this.#host.font(face.id);
+      this.#host.font(face.id);
+      const embedded = this.#host._font;
+      if (embedded?.layoutCache) {
+        const shared = sharedRunsOf(font);
+        const own = Object.create(shared.runs) as Record<string, unknown>;
+        embedded.layoutCache = own;
+        this.#runs.push({ shared, own });
+      }
+    } else this.#host.font(face.id);
     this.#host.fontSize(size);
+  }
+
+  /**
+   * Adds the words this document shaped to the process-wide runs of their fonts, for the
+   * documents after it. Called once all text is drawn.
+   */
+  keepShapedWords(): void {
+    for (const { shared, own } of this.#runs) {
+      const words = Object.keys(own).filter((word) => word.length <= MAX_SHARED_WORD);
+      if (shared.size + words.length > MAX_SHARED_RUNS) {
+        shared.runs = Object.create(null) as Record<string, unknown>;
+        shared.size = 0;
+      }
+      for (const word of words) {
+        if (!(word in shared.runs)) {
+          shared.runs[word] = own[word];
+          shared.size++;
+        }
+      }
+    }
+    this.#runs.length = 0;
   }
 
   /**
