@@ -363,6 +363,12 @@ export class FontBook {
   readonly #host: FontHost;
   readonly #chains: Record<FontStyle, readonly LazyFace[]>;
   readonly #registered = new Set<string>();
+  /** {@link FontBook.faceFor}'s answers, per style and code point. */
+  readonly #chosen: Record<FontStyle, Map<number, Face | undefined>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+  };
   /** The glyph-run cache of each font registered in this document, with the font's shared runs. */
   readonly #runs: { readonly shared: SharedRuns; readonly own: Record<string, unknown> }[] = [];
 
@@ -402,12 +408,18 @@ export class FontBook {
    * of the chain that has a glyph for it; `undefined` when none has.
    */
   faceFor(style: FontStyle, codePoint: number): Face | undefined {
+    // Asked for every character of every paragraph; the answer for a code point never changes.
+    const chosen = this.#chosen[style];
+    if (chosen.has(codePoint)) return chosen.get(codePoint);
     const chain = this.#chains[style];
-    for (let i = 1; i < chain.length; i++) {
+    let found: Face | undefined;
+    for (let i = 1; i < chain.length && !found; i++) {
       const face = chain[i] as LazyFace;
-      if (face.prefers(codePoint) && face.has(codePoint)) return face;
+      if (face.prefers(codePoint) && face.has(codePoint)) found = face;
     }
-    return chain.find((face) => face.has(codePoint));
+    found ??= chain.find((face) => face.has(codePoint));
+    chosen.set(codePoint, found);
+    return found;
   }
 
   /** The first font of a style's chain that has a glyph for every code point given. */
