@@ -240,12 +240,19 @@ function parsedFont(bytes: Buffer): fontkit.Font {
 // set), so a width measured in one document holds in every other. The bound keeps a long batch of
 // documents in many languages from growing the cache without end.
 const MAX_CACHED_WIDTHS = 200_000;
-const widthsByFont = new WeakMap<fontkit.Font, Map<string, number>>();
+interface Widths {
+  /** Widths by size, then by text. */
+  readonly bySize: Map<number, Map<string, number>>;
+  /** How many widths `bySize` holds. */
+  count: number;
+}
 
-function widthsOf(font: fontkit.Font): Map<string, number> {
+const widthsByFont = new WeakMap<fontkit.Font, Widths>();
+
+function widthsOf(font: fontkit.Font): Widths {
   let widths = widthsByFont.get(font);
   if (!widths) {
-    widths = new Map();
+    widths = { bySize: new Map(), count: 0 };
     widthsByFont.set(font, widths);
   }
   return widths;
@@ -475,13 +482,22 @@ export class FontBook {
    */
   width(face: Face, size: number, text: string): number {
     const widths = widthsOf((face as LazyFace).font());
-    const key = `${size}\u0000${text}`;
-    let w = widths.get(key);
+    let ofSize = widths.bySize.get(size);
+    let w = ofSize?.get(text);
     if (w === undefined) {
       this.use(face, size);
       w = this.#host.widthOfString(text);
-      if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
-      widths.set(key, w);
+      if (widths.count >= MAX_CACHED_WIDTHS) {
+        widths.bySize.clear();
+        widths.count = 0;
+        ofSize = undefined;
+      }
+      if (!ofSize) {
+        ofSize = new Map();
+        widths.bySize.set(size, ofSize);
+      }
+      ofSize.set(text, w);
+      widths.count++;
     }
     return w;
   }
