@@ -264,8 +264,9 @@ function widthsOf(font: fontkit.Font): Widths {
 // (the brief asks for no OpenType features), so the runs of one document serve the next: each
 // document's cache inherits from the process-wide one, and the words it shaped are added to that
 // when the document is drawn. Only words of ordinary length are kept, and at most this many per
-// font, so that neither one huge word nor a long batch in many languages grows it without end.
-const MAX_SHARED_RUNS = 100_000;
+// font (a run of a short word holds about a kilobyte: some 20 MB a font at most), so that neither
+// one huge word nor a long batch in many languages grows it without end.
+const MAX_SHARED_RUNS = 20_000;
 const MAX_SHARED_WORD = 256;
 
 interface SharedRuns {
