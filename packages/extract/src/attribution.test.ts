@@ -61,6 +61,22 @@ describe('attribution', () => {
     expect(story.relations.every((r) => r.kind === 'continues')).toBe(true);
   });
 
+  it('keeps a quotation in a new reported clause apart from the utterance before it', async () => {
+    const story = await fromText(
+      [
+        'Headline here',
+        '“We open in May,” said Ana Ortiz. She said the second hall was “at least a year away.”',
+        '“It works,” Bo Lee said, adding that the price was “far too high for schools.”',
+      ].join('\n\n'),
+    );
+    expect(utterancesOf(story).map((u) => [u.pieces.length, u.text])).toEqual([
+      [1, 'We open in May,'],
+      [1, 'at least a year away.'],
+      [1, 'It works,'],
+      [1, 'far too high for schools.'],
+    ]);
+  });
+
   it('gives each statement the confidence its rule earns on PolNeAR train', async () => {
     const story = await fromText(
       [

@@ -9,6 +9,7 @@ import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { NameFinder } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+import { opensOwnClause } from './quotes.js';
 import {
   parseApposition,
   parseSpeaker,
@@ -845,6 +846,7 @@ export function attribute(
   const relations = pieces(
     sorted.map(({ index }) => quoteOf.get(index)),
     out,
+    new Map(blocks.map((b) => [b.id, b.text])),
   );
   // The pieces of one utterance are attributed by the same words: one confidence, the surest.
   // Relations run from a later piece to the one before, in reading order: back, then forward.
@@ -864,11 +866,13 @@ export function attribute(
 /**
  * The pieces of split quotations: a quotation continues the one just before it when both have
  * one speaker, at most one of them has attributing words of its own (`“A,” he said, “B.”`), and
- * it is in the same paragraph or runs on from the paragraph before.
+ * it is in the same paragraph (and the words between do not open a clause of their own for it)
+ * or runs on from the paragraph before.
  */
 function pieces(
   quotations: readonly ({ quote: QuoteCandidate; own: boolean } | undefined)[],
   statements: readonly Statement[],
+  texts: ReadonlyMap<string, string>,
 ): Relation[] {
   const relations: Relation[] = [];
   // Whether the utterance being built already has its attributing words.
@@ -882,7 +886,8 @@ function pieces(
       before !== undefined &&
       now !== undefined &&
       previous.speaker === current.speaker &&
-      (before.quote.block === now.quote.block ||
+      ((before.quote.block === now.quote.block &&
+        !opensOwnClause(texts.get(now.quote.block) ?? '', before.quote, now.quote)) ||
         (before.quote.continues && now.quote.continuation)) &&
       !(own && now.own);
     if (together) {

@@ -36,10 +36,34 @@ interface Mark {
   width: number;
 }
 
-/** Where the double quotation marks of a block open and close. */
+/**
+ * Where the double quotation marks of a block open and close. A quotation inside a quotation
+ * (`“He called it “a mistake” twice,” she said`, straight marks alike) does not end the outer
+ * one. When the marks inside never balance (a stray mark, a typo), or nesting leaves open a
+ * quotation that a plain reading closes, the block is read without nesting: the first closing
+ * mark closes the quotation.
+ */
 function quoteMarks(text: string): Mark[] {
+  const nested = readMarks(text, true);
+  if (nested.inner === 0 && !nested.open) return nested.marks;
+  const flat = readMarks(text, false);
+  return nested.inner === 0 && flat.open ? nested.marks : flat.marks;
+}
+
+/** Whether a straight mark at `i` (of `width` characters) opens: a space or the block's start before it, a word after it. */
+const opensHere = (text: string, i: number, width: number) =>
+  (i === 0 || /[\s([{—–-]/u.test(text[i - 1] as string)) &&
+  /[^\s.,;:!?]/u.test(text[i + width] ?? ' ');
+
+/**
+ * The marks of a block, quotations inside quotations counted when `nest` is set; with how many
+ * quotations inside the last one are still open at the block's end, and whether it is.
+ */
+function readMarks(text: string, nest: boolean): { marks: Mark[]; inner: number; open: boolean } {
   const marks: Mark[] = [];
   let current: Mark | undefined;
+  // How many quotations are open inside the current one.
+  let inner = 0;
   for (let i = 0; i < text.length; i++) {
     let char = text[i] as string;
     let width = 1;
@@ -50,31 +74,46 @@ function quoteMarks(text: string): Mark[] {
       width = 2;
     }
     if (OPEN_DOUBLE.has(char)) {
-      if (current) continue; // a stray second opener inside an open quotation
-      current = { open: i, width: 1 };
-      marks.push(current);
+      if (!current) {
+        current = { open: i, width: 1 };
+        marks.push(current);
+      } else if (nest) inner++;
+      // Without nesting, a second opener inside an open quotation is a stray mark.
     } else if (CLOSE_DOUBLE.has(char)) {
       if (current) {
-        current.close = i;
-        current = undefined;
+        if (inner > 0) inner--;
+        else {
+          current.close = i;
+          current = undefined;
+        }
       } else if (marks.length === 0 && i > 0) {
         // A closing mark with no opening one: the block continues a quotation from the block
         // before, which the writer did not reopen.
         marks.push({ open: -1, close: i, width: 1 });
       }
     } else if (char === '"') {
-      if (current) {
-        current.close = i;
-        current = undefined;
-      } else {
+      if (!current) {
         current = { open: i, width };
         marks.push(current);
+      } else if (nest && opensHere(text, i, width)) inner++;
+      else if (inner > 0) inner--;
+      else {
+        current.close = i;
+        current = undefined;
       }
       i += width - 1;
     }
   }
-  return marks;
+  return { marks, inner, open: current !== undefined };
 }
+
+/**
+ * The words just before a quotation that make it something said whatever its form: a chant
+ * ("chanting “Lock her up!”", "chants of “…”") or a name someone gave ("called him “weak”",
+ * "dubbed the plan “a fraud”").
+ */
+const SAID_BEFORE =
+  /(?:\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|roar(?:s|ed)?)(?:\s+of)?|\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|dubs|labell?(?:ed|ing)|labels|brand(?:s|ed|ing)|termed)(?:\s+[\p{L}’'.-]+){0,4})[,:]?\s*$/u;
 
 /** Whether a quoted phrase is a title or a name ("State of the Union", "Operation Desert Storm"). */
 function isTitle(text: string): boolean {
@@ -113,7 +152,10 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
       while (end > start && /\s/.test(text[end - 1] as string)) end--;
       const quoted = text.slice(start, end);
       if (mark.close === undefined) runningOn = true;
-      if (!/\s/.test(quoted) || isTitle(quoted)) continue;
+      // A chanted slogan ("Trump! Trump!") or what someone called someone ("called it “reckless”")
+      // is said, even as a single word or in capitals.
+      const said = SAID_BEFORE.test(text.slice(Math.max(0, open - 60), Math.max(open, 0)));
+      if (!said && (!/\s/.test(quoted) || isTitle(quoted))) continue;
       const key = normalized(quoted);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -134,6 +176,27 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
     }
   }
   return found;
+}
+
+const SECOND_VERB =
+  /\b(?:adding|added|saying|noting|citing|describing|and (?:said|called|added|noted|argued|warned))\b/u;
+
+/**
+ * Whether the writer's words between two quotations of one paragraph open a new reported clause
+ * for the second, so that it is an utterance of its own rather than a later piece of the first:
+ * `“A.” He said the plan was “B.”` or `“A,” she said, adding that it was “B.”` — but not
+ * `“A,” he said, “B.”`, `“A.” He said: “B.”`, nor quoted words the writer's sentence joins
+ * (`“A” and “B”`).
+ */
+export function opensOwnClause(text: string, before: QuoteCandidate, now: QuoteCandidate): boolean {
+  const gap = text.slice(before.outerEnd, now.outerStart);
+  // The words right before the second quotation run into it (no comma or colon introduces it).
+  if (!/[\p{L}\p{N}]\s*$/u.test(gap)) return false;
+  // A sentence ends inside the first quotation or in the words after it.
+  const sentenceEnds = /[.?!]$/.test(before.text) || /[.?!]["”'’)]*\s+\S/u.test(gap);
+  if (sentenceEnds) return true;
+  // "…,” she said, adding that …” / "… and called the plan “…"": a second reporting verb.
+  return SECOND_VERB.test(gap);
 }
 
 const V = VERB_PATTERN;
