@@ -45,6 +45,24 @@ describe('attribution', () => {
     ]);
   });
 
+  it('gives an excerpt the paragraph before introduces to its writer, and an unclaimed one to no one', async () => {
+    const rows = await said(
+      [
+        'Club cancels trip',
+        '“We will still meet in May,” said Ana Ortiz.',
+        'Bo Lee, the treasurer, wrote to members:',
+        '“The fund is short this year and the trip is off, with our apologies to all',
+        'The board meets again on Tuesday.',
+        '“Nobody knows who wrote this note about the missing money and the locked office',
+        'The police were not called.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['Ana Ortiz', 'We will still meet in May,'],
+      ['Bo Lee', 'The fund is short this year and the trip is off, with our apologies to all'],
+    ]);
+  });
+
   it('ties the pieces of a split quotation into one utterance, not two quotations in a row', async () => {
     const story = await fromText(
       [

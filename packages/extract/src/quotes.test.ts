@@ -61,6 +61,13 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('closes a quotation at an opening mark written where the closing one belongs', () => {
+    expect(texts('She praised “the calm of the lake“ in her talk and “the early light.”')).toEqual([
+      ['partial', 'the calm of the lake'],
+      ['partial', 'the early light.'],
+    ]);
+  });
+
   it('reads marks that never balance inside a quotation without nesting them', () => {
     // The stray opener before "maybe" has no closer: the first closing mark ends the quotation.
     expect(texts('“We will go “maybe tomorrow,” said Kai Lund. “Or not.”')).toEqual([

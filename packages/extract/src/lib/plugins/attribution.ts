@@ -362,7 +362,19 @@ function attributeQuote(
       };
     }
   }
-  const lead = before(block, quote, previous);
+  let lead = before(block, quote, previous);
+  let leadIndex = blockIndex;
+  // A paragraph that opens with an excerpt the paragraph before introduces ("Bo Lee wrote:").
+  if (!lead.trim() && quote.outerStart === 0 && blockIndex > 0) {
+    const prior = (blocks[blockIndex - 1] as DraftBlock).text;
+    const last = /:\s*$/.test(prior) ? sentences(prior).at(-1) : undefined;
+    if (last) {
+      lead = prior.slice(last.start, last.end);
+      leadIndex = blockIndex - 1;
+    }
+  }
+  const leadBlock = blocks[leadIndex] as DraftBlock;
+  const leadEnd = leadIndex === blockIndex ? quote.outerStart : leadBlock.text.length;
   const participle = PARTICIPLE_BEFORE.exec(lead);
   if (participle?.groups) {
     const found =
@@ -373,8 +385,8 @@ function attributeQuote(
         phrase: found.phrase,
         verb: participle.groups.verb as string,
         at: {
-          block: blockIndex,
-          offset: Math.max(block.text.lastIndexOf(found.words, quote.outerStart), 0),
+          block: leadIndex,
+          offset: Math.max(leadBlock.text.lastIndexOf(found.words, leadEnd), 0),
         },
         confidence: 0.8,
         path: 'before',
@@ -395,8 +407,8 @@ function attributeQuote(
         verb,
         ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
         at: {
-          block: blockIndex,
-          offset: block.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
+          block: leadIndex,
+          offset: leadBlock.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
         },
         confidence: 0.8,
         path: 'before',
@@ -779,6 +791,15 @@ export function attribute(
     const a = quoteAttributions[i];
     let speaker = resolve(a, quoteIds[i]);
     let path: AttributionPath = a?.path ?? 'inherited-far';
+    // A paragraph that opens an excerpt and never closes it, with nothing before or after that
+    // continues or attributes it: whose words they are is anyone's guess, so no statement.
+    const orphan =
+      !speaker &&
+      quote.outerStart === 0 &&
+      quote.continues &&
+      !quote.continuation &&
+      !quotes[i + 1]?.continuation;
+    if (orphan) return;
     if (!speaker) {
       // No words of its own: the quotation before it in the paragraph; for a quotation running on
       // into the next paragraph, the words that attribute it there; the statement just before it;

@@ -55,6 +55,12 @@ const opensHere = (text: string, i: number, width: number) =>
   (i === 0 || /[\s([{—–-]/u.test(text[i - 1] as string)) &&
   /[^\s.,;:!?]/u.test(text[i + width] ?? ' ');
 
+/** Whether a mark at `i` closes by its place: a word or punctuation before it, a space, punctuation or the block's end after it. */
+const closesHere = (text: string, i: number, width: number) =>
+  i > 0 &&
+  !/\s/u.test(text[i - 1] as string) &&
+  /^(?:$|[\s.,;:!?)\]—–-])/u.test(text.slice(i + width, i + width + 1));
+
 /**
  * The marks of a block, quotations inside quotations counted when `nest` is set; with how many
  * quotations inside the last one are still open at the block's end, and whether it is.
@@ -77,6 +83,13 @@ function readMarks(text: string, nest: boolean): { marks: Mark[]; inner: number;
       if (!current) {
         current = { open: i, width: 1 };
         marks.push(current);
+      } else if (closesHere(text, i, width)) {
+        // An opening mark written where a closing one belongs ("… the Arab states“ with …").
+        if (inner > 0) inner--;
+        else {
+          current.close = i;
+          current = undefined;
+        }
       } else if (nest) inner++;
       // Without nesting, a second opener inside an open quotation is a stray mark.
     } else if (CLOSE_DOUBLE.has(char)) {
