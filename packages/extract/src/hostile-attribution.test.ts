@@ -36,6 +36,8 @@ describe('attribution on bad input', () => {
 
   it('survives straight and curly quotes mixed', async () => {
     await valid('Headline\n\n"We will," said Ana Ortiz. “Soon" she said, \'\'maybe” ”later“ "');
+    // Empty marks and marks around punctuation alone after words that keep one-word quotations.
+    await valid('Headline\n\nAna Ortiz called it “” and said “ . ” then chanted “!” twice.');
   });
 
   it('survives right-to-left text', async () => {

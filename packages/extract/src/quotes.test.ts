@@ -61,6 +61,18 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('keeps a one-word quotation that ends the clause a reporting verb opens, not one inside it', () => {
+    expect(
+      texts(
+        'The chief said the search was “ongoing.” Nobody was “surprised” here.',
+        'Ortiz says she voted “present,” and Lee noted that the old mills along the river and all of their “green” jobs were gone.',
+      ),
+    ).toEqual([
+      ['partial', 'ongoing.'],
+      ['partial', 'present,'],
+    ]);
+  });
+
   it('closes a quotation at an opening mark written where the closing one belongs', () => {
     expect(texts('She praised “the calm of the lake“ in her talk and “the early light.”')).toEqual([
       ['partial', 'the calm of the lake'],

@@ -6,7 +6,7 @@
  * of an earlier quotation are not statements. Reported claims: what follows a reporting verb
  * ("he said the territory … has decreased"), or what precedes "according to …".
  */
-import { VERB_PATTERN } from '../lexicon.js';
+import { QUOTE_VERB_PATTERN, VERB_PATTERN } from '../lexicon.js';
 import { type Range, sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import { speakerAtEnd, speakerAtStart } from './sources.js';
@@ -128,6 +128,9 @@ function readMarks(text: string, nest: boolean): { marks: Mark[]; inner: number;
 const SAID_BEFORE =
   /(?:\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|roar(?:s|ed)?)(?:\s+of)?|\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|dubs|labell?(?:ed|ing)|labels|brand(?:s|ed|ing)|termed)(?:\s+[\p{L}’'.-]+){0,4})[,:]?\s*$/u;
 
+/** A reporting verb earlier in the sentence: "said the probe is “ongoing”", "says he voted “uncommitted”". */
+const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${QUOTE_VERB_PATTERN})\b`, 'u');
+
 /** Whether a quoted phrase is a title or a name ("State of the Union", "Operation Desert Storm"). */
 function isTitle(text: string): boolean {
   const words = text.replace(/[.,!?]+$/, '').split(/\s+/);
@@ -167,8 +170,18 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
       if (mark.close === undefined) runningOn = true;
       // A chanted slogan ("Trump! Trump!") or what someone called someone ("called it “reckless”")
       // is said, even as a single word or in capitals.
-      const said = SAID_BEFORE.test(text.slice(Math.max(0, open - 60), Math.max(open, 0)));
-      if (!said && (!/\s/.test(quoted) || isTitle(quoted))) continue;
+      const lead = text.slice(Math.max(0, open - 120), Math.max(open, 0));
+      const named = SAID_BEFORE.test(lead.slice(-60));
+      // One word that ends the clause a reporting verb opens ("said the search was “ongoing.”"),
+      // or comes a few words after the verb ("voted “no” on the bill"); one deep inside a long
+      // clause ("… troops and Sunni “awakening” allies") is the writer's word choice.
+      const endsClause =
+        /[.?!,;:]$/.test(quoted) ||
+        /^(?:$|[.?!,;:)—–])/u.test(text.slice(close + mark.width, close + mark.width + 1));
+      const clause = lead.replace(/^.*[.?!]["”'’)]*\s/su, '');
+      const reported = REPORTED_BEFORE.test(endsClause ? clause : clause.slice(-40));
+      if (!/[\p{L}\p{N}]/u.test(quoted)) continue;
+      if (!named && (isTitle(quoted) || (!reported && !/\s/.test(quoted)))) continue;
       const key = normalized(quoted);
       if (seen.has(key)) continue;
       seen.add(key);
