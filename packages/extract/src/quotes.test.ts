@@ -144,6 +144,9 @@ describe('opensOwnClause', () => {
     const adding = '“It works,” Ana Ortiz said, adding that the cost was “too high.”';
     const [a, b] = findQuotes(blocks(adding)) as [QuoteCandidate, QuoteCandidate];
     expect(opensOwnClause(adding, a, b)).toBe(true);
+    const urging = '“Go home now,” Ana Ortiz said, urging everyone to “stay calm tonight.”';
+    const [e, f] = findQuotes(blocks(urging)) as [QuoteCandidate, QuoteCandidate];
+    expect(opensOwnClause(urging, e, f)).toBe(true);
     const joined = 'She called it “unfair to renters” and “a gift to landlords.”';
     const [c, d] = findQuotes(blocks(joined)) as [QuoteCandidate, QuoteCandidate];
     expect(opensOwnClause(joined, c, d)).toBe(false);

@@ -204,8 +204,8 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
   return found;
 }
 
-const SECOND_VERB =
-  /\b(?:adding|added|saying|noting|citing|describing|and (?:said|called|added|noted|argued|warned))\b/u;
+/** Words that open a reported clause besides the reporting verbs ("citing a report that …"). */
+const CLAUSE_OPENER = /\b(?:citing|urging|accusing|accused)\b/u;
 
 /**
  * Whether the writer's words between two quotations of one paragraph open a new reported clause
@@ -221,8 +221,8 @@ export function opensOwnClause(text: string, before: QuoteCandidate, now: QuoteC
   // A sentence ends inside the first quotation or in the words after it.
   const sentenceEnds = /[.?!]$/.test(before.text) || /[.?!]["”'’)]*\s+\S/u.test(gap);
   if (sentenceEnds) return true;
-  // "…,” she said, adding that …” / "… and called the plan “…"": a second reporting verb.
-  return SECOND_VERB.test(gap);
+  // "…,” she said, adding that …” / "… and called the plan “…"": a reporting verb of its own.
+  return REPORTED_BEFORE.test(gap) || CLAUSE_OPENER.test(gap);
 }
 
 const V = VERB_PATTERN;
