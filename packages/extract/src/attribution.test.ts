@@ -99,7 +99,7 @@ describe('attribution', () => {
     ]);
   });
 
-  it('resolves "he" and "she" to the person named last', async () => {
+  it('resolves "he" and "she" by the gender a given name tells', async () => {
     const rows = await said(
       [
         'Headline here',
@@ -110,8 +110,19 @@ describe('attribution', () => {
     expect(rows.map((r) => [r[0], r[1]])).toEqual([
       ['direct', 'Tom Reyes'],
       ['direct', 'Ana Ruiz'],
-      ['indirect', 'Ana Ruiz'],
+      ['indirect', 'Tom Reyes'],
     ]);
+  });
+
+  it('gives "he" to the man speaking, not to the man named last', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The count was fair,” said Victor Lund, the county clerk. Mr. Lund has worked for Paul Brandt, the governor, since 2010.',
+        '“She is a disgrace to the office,” he said of the challenger.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).toEqual(['Victor Lund', 'Victor Lund']);
   });
 
   it('makes unnamed sources anonymous sources, and reads the recipient of "told"', async () => {

@@ -845,3 +845,17 @@ export const PRONOUN_GENDER: Readonly<Record<string, 'male' | 'female' | 'plural
   she: 'female',
   they: 'plural',
 };
+
+/**
+ * Given names that in US and British news almost always name a man or a woman: the gender of a
+ * person whose article never writes "Mr."/"Ms." or "he"/"she" near the name. A short list of
+ * common names, not a census: a name not on it tells nothing.
+ */
+export const GIVEN_NAME_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ...'Adam Alan Albert Andrew Anthony Antonio Ben Benjamin Bernie Bill Bob Brad Brian Bruce Carl Carlos Charles Chris Christopher Chuck Dan Daniel Dave David Dennis Don Donald Doug Ed Edward Eric Frank Fred Gary George Greg Harry Henry Jack Jake James Jason Jeb Jeff Jeffrey Jim Joe John Jon Jonathan Jose Joseph Josh Juan Keith Ken Kevin Larry Luis Marco Mark Martin Matt Matthew Michael Mike Mitch Nathan Newt Nick Patrick Paul Peter Phil Ralph Rand Raj Richard Rick Rob Robert Roger Ron Ronald Rudy Scott Sean Steve Steven Ted Thomas Tim Timothy Tom Tony Vladimir Walter William'
+    .split(' ')
+    .map((n) => [n, 'male'] as const),
+  ...'Amy Ana Angela Ann Anna Anne Barbara Betty Carly Carol Catherine Christine Claire Debbie Diane Donna Elizabeth Ellen Emily Emma Hillary Helen Jane Janet Jennifer Jessica Jill Joan Julia Julie Karen Kate Katherine Kathleen Laura Linda Lisa Margaret Maria Marie Mary Megyn Melania Michelle Nancy Nicole Nikki Patricia Rachel Rebecca Sandra Sara Sarah Sharon Stephanie Susan Teresa Elena Elise Ivanka Kellyanne Huma'
+    .split(' ')
+    .map((n) => [n, 'female'] as const),
+]);

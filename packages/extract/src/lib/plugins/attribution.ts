@@ -5,7 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
-import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
+import { GIVEN_NAME_GENDER, PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
 import { NameFinder } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
@@ -579,7 +579,9 @@ function genders(
         else female++;
       }
     }
-    const found = male > female ? 'male' : female > male ? 'female' : undefined;
+    // The text does not tell: a common given name does ("Ana Ruiz", "Tom Reyes").
+    const given = male === female ? GIVEN_NAME_GENDER.get(name.split(/\s+/)[0] ?? '') : undefined;
+    const found = male > female ? 'male' : female > male ? 'female' : given;
     known.set(name, found);
     return found;
   };
@@ -700,8 +702,9 @@ export function attribute(
       return pick ? idOf(pick) : undefined;
     }
     if (a.phrase.type !== 'pronoun') return id;
-    // A pronoun agrees in gender with the one it stands for: the person named last nearby whose
-    // gender the article does not contradict, else the one of that gender speaking.
+    // A pronoun agrees in gender with the one it stands for: the person speaking nearby whose
+    // gender the article does not contradict, else the one named last nearby, else the one of
+    // that gender speaking earlier.
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
@@ -712,6 +715,22 @@ export function attribute(
         earlierMentions,
         (m) => (genderOf(m) ?? wanted) === wanted,
       );
+      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named; when the
+      // article does not tell the speaker's gender, only if no one who may fit is named since.
+      const talking = lastOf(
+        speakers,
+        nearFrom(speakers),
+        earlierSpeakers,
+        (m) => kindOf(m.id) === 'person' && (genderOf(m) ?? wanted) === wanted,
+      );
+      if (
+        talking &&
+        (genderOf(talking) === wanted ||
+          !named ||
+          named.block < talking.block ||
+          (named.block === talking.block && named.offset <= talking.offset))
+      )
+        return talking.id;
       if (named) return idOf(named);
       const speaking = lastOf(
         speakers,
