@@ -125,6 +125,20 @@ describe('attribution', () => {
     expect(rows.map((r) => r[1])).toEqual(['Victor Lund', 'Victor Lund']);
   });
 
+  it('records the attributing words as written when the speaker rules read none', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We will keep the library open,” said Mayor Lena Ortiz on Monday.',
+        'At the hearing she went further. “Nobody loses a job over this,” the mayor of the town of Bellwood shot back when a resident interrupted.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Lena Ortiz', 'said'],
+      ['Lena Ortiz', 'shot back'],
+    ]);
+  });
+
   it('makes unnamed sources anonymous sources, and reads the recipient of "told"', async () => {
     const story = await fromText(
       'Headline here\n\n“Talks have stalled,” an official who was not authorized to speak publicly told The Ledger.',

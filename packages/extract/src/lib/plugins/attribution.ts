@@ -2,10 +2,16 @@
  * Attribution: who said each quotation and claim. The speaker is read from the words next to the
  * quotation ("…,” said Tapper. / “…,” the official told CNN / Kerry said Sunday … “on the run.”);
  * a quotation with no words of its own takes the speaker of the quotation before it in the
- * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
+ * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
-import { GIVEN_NAME_GENDER, PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
+import {
+  CUE_WORDS,
+  GIVEN_NAME_GENDER,
+  PARTICIPLES,
+  PRONOUN_GENDER,
+  QUOTE_VERB_PATTERN,
+} from '../lexicon.js';
 import { NameFinder } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
@@ -403,6 +409,38 @@ function attributeQuote(
     }
   }
   return undefined;
+}
+
+/** Any word that attributes a quotation, longest first: the cue when no speaker rule read one. */
+const ANY_CUE = new RegExp(
+  String.raw`(?<![\p{L}’'-])(?:${[...new Set([...QUOTE_VERB_PATTERN.split('|'), ...CUE_WORDS])]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\p{L}’'-])`,
+  'giu',
+);
+
+/**
+ * The attributing word written next to a quotation whose speaker the rules did not read from its
+ * own words ("… ,” one of the founders yelled", "Said Ortiz: “…”"): the nearest in the words
+ * after it in its sentence, else the last in the words before it, else none.
+ */
+function cueNear(
+  blocks: readonly DraftBlock[],
+  quotes: readonly QuoteCandidate[],
+  index: number,
+): string | undefined {
+  const quote = quotes[index] as QuoteCandidate;
+  const block = blocks[indexOfBlock(blocks, quote.block)] as DraftBlock;
+  const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
+  const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
+  const tail = after(block, quote, next);
+  const later = [...tail.matchAll(ANY_CUE)][0]?.[0];
+  // Only the words that open the tail belong to this quotation; a verb far on is another clause's.
+  if (later && tail.indexOf(later) < 60) return later;
+  // Words before it that end a sentence of their own ("… said Ann Lee. “…”") attribute another.
+  const lead = before(block, quote, previous);
+  const earlier = /[.?!]\s*$/.test(lead) ? undefined : [...lead.matchAll(ANY_CUE)].at(-1)?.[0];
+  return earlier ?? later;
 }
 
 /**
@@ -819,6 +857,7 @@ export function attribute(
     lastSpeaker = speaker;
     lastBlock = quote.block;
     const recipient = a?.recipient ? registry.add(a.recipient, 0.6) : undefined;
+    const cue = a?.verb ? undefined : cueNear(blocks, quotes, i);
     // Words between two quotations can attribute both ("“A,” Trump said. “B.”"): they count once.
     const own =
       a !== undefined &&
@@ -831,7 +870,7 @@ export function attribute(
       text: quote.text,
       speaker,
       attribution: {
-        ...(a?.verb ? { verb: a.verb } : {}),
+        ...(a?.verb ? { verb: a.verb } : cue ? { verb: cue } : {}),
         ...(recipient ? { recipient } : {}),
       },
       span: { block: quote.block, start: quote.start, end: quote.end },
