@@ -125,6 +125,29 @@ describe('attribution', () => {
     expect(rows.map((r) => r[1])).toEqual(['Victor Lund', 'Victor Lund']);
   });
 
+  it('gives "he" to the man a sentence since is about, not to the one it names as an object', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We are ready,” said Omar Fell, the union’s treasurer.',
+        'Ivan Hale, who chairs the board, has worked with Mr. Fell for years. “Nobody wants a strike,” he said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).toEqual(['Omar Fell', 'Ivan Hale']);
+  });
+
+  it('takes no clause opener for a speaker, but keeps a surname that reads as a verb', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        'Having announced that the plant would close in May, the board left the room.',
+        'The levee will hold, Tom Manning, a district engineer, told the council. Manning disputed the figures the county gave.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).not.toContain('Having');
+    expect(rows.map((r) => r[1])).toContain('Tom Manning');
+  });
+
   it('records the attributing words as written when the speaker rules read none', async () => {
     const rows = await said(
       [

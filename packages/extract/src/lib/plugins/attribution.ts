@@ -5,6 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
+import { verbWord } from '../language.js';
 import {
   CUE_WORDS,
   GIVEN_NAME_GENDER,
@@ -12,7 +13,7 @@ import {
   PRONOUN_GENDER,
   QUOTE_VERB_PATTERN,
 } from '../lexicon.js';
-import { NameFinder } from '../name-index.js';
+import { NameFinder, wordsBefore } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import {
@@ -625,6 +626,25 @@ function genders(
   };
 }
 
+/** Words before a name that make it an object: prepositions, and verbs that take a person. */
+const OBJECT_BEFORE =
+  /\b(?:of|for|with|to|by|at|against|from|about|on|into|than|like|between|toward|towards|under|over|after|before|behind|including|via|versus|beat|beats|defeated|endorsed|endorsing|attacked|attacking|criticized|criticizing|praised|praising|asked|asking|told|telling|called|calling|met|meeting|join|joined|joining|interviewed|supports|supported|supporting|backs|backed|backing|named|hired|replace|replaced|replacing|than)\s+$/iu;
+
+/**
+ * Whether the name at `offset` stands as an object or an owner: after a preposition or a verb
+ * that takes a person ("with Mr. Obama", "endorsed Ana Ruiz"), or before "’s".
+ */
+function objectPosition(text: string, offset: number): boolean {
+  // The words before the name, without the given names and titles written with it.
+  const before = text
+    .slice(Math.max(0, offset - 60), offset)
+    .replace(/(?:\b[\p{Lu}][\p{L}’'.-]*\s+)+$/u, '');
+  if (OBJECT_BEFORE.test(before)) return true;
+  const name = /^[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]*)*/u.exec(text.slice(offset, offset + 80));
+  const rest = text.slice(offset + (name?.[0].length ?? 0), offset + (name?.[0].length ?? 0) + 2);
+  return /^[’']s/u.test(rest) || /[’']s$/u.test(name?.[0] ?? '');
+}
+
 /**
  * Attributes every quotation and claim and turns them into statements, registering their
  * speakers, recipients and the roles their appositions give as sources.
@@ -655,9 +675,24 @@ export function attribute(
     };
   });
 
+  // "Speaking to reporters, …", "Entering the race, …": a one-word "name" that reads as a verb
+  // opens a clause, unless the text writes it after a given name somewhere ("Paul Denning").
+  const verbs = [...quoteAttributions, ...claimAttributions].flatMap((a) =>
+    a?.phrase?.type === 'person' && !/\s/.test(a.phrase.name) && verbWord(a.phrase.name)
+      ? [a.phrase.name]
+      : [],
+  );
+  const given = verbs.length
+    ? wordsBefore(
+        blocks.map((b) => b.text),
+        verbs,
+      )
+    : new Map<string, unknown[]>();
+  const clauseOpener = (phrase: SpeakerPhrase) =>
+    phrase.type === 'person' && verbs.includes(phrase.name) && !given.get(phrase.name)?.length;
   // Register named speakers first, so that pronouns and surnames can find them.
   const register = (a: Attributed | undefined) => {
-    if (!a?.phrase || a.phrase.type === 'pronoun') return undefined;
+    if (!a?.phrase || a.phrase.type === 'pronoun' || clauseOpener(a.phrase)) return undefined;
     const id = registry.add(a.phrase, a.confidence);
     if (id && a.apposition) {
       const described = parseApposition(a.apposition);
@@ -740,35 +775,37 @@ export function attribute(
       return pick ? idOf(pick) : undefined;
     }
     if (a.phrase.type !== 'pronoun') return id;
-    // A pronoun agrees in gender with the one it stands for: the person speaking nearby whose
-    // gender the article does not contradict, else the one named last nearby, else the one of
-    // that gender speaking earlier.
+    // A pronoun agrees in gender with the one it stands for (as far as the article tells): the
+    // person speaking nearby, unless a sentence since is about another who fits; else the last
+    // such person named nearby as a subject, else as anything; else the one speaking earlier.
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
         gender(m.id ? (sourceOf(m.id)?.name ?? '') : (m.name ?? ''));
-      const named = lastOf(
+      const fits = (m: { id?: string; name?: string }) => (genderOf(m) ?? wanted) === wanted;
+      const named = lastOf(mentions, nearFrom(mentions), earlierMentions, fits);
+      // The one a sentence is about: a mention that is not an object or an owner ("lit into
+      // Marco Rubio", "a man of Mr. Trump's wealth").
+      const subjectNamed = lastOf(
         mentions,
         nearFrom(mentions),
         earlierMentions,
-        (m) => (genderOf(m) ?? wanted) === wanted,
+        (m) => fits(m) && !objectPosition(blocks[m.block]?.text ?? '', m.offset),
       );
-      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named; when the
-      // article does not tell the speaker's gender, only if no one who may fit is named since.
+      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named, unless
+      // a sentence since is about someone else who fits.
       const talking = lastOf(
         speakers,
         nearFrom(speakers),
         earlierSpeakers,
-        (m) => kindOf(m.id) === 'person' && (genderOf(m) ?? wanted) === wanted,
+        (m) => kindOf(m.id) === 'person' && fits(m),
       );
-      if (
-        talking &&
-        (genderOf(talking) === wanted ||
-          !named ||
-          named.block < talking.block ||
-          (named.block === talking.block && named.offset <= talking.offset))
-      )
-        return talking.id;
+      const since = (
+        m: { block: number; offset: number } | undefined,
+        t: { block: number; offset: number },
+      ) => m !== undefined && (m.block > t.block || (m.block === t.block && m.offset > t.offset));
+      if (talking && !since(subjectNamed, talking)) return talking.id;
+      if (subjectNamed) return idOf(subjectNamed);
       if (named) return idOf(named);
       const speaking = lastOf(
         speakers,
