@@ -125,12 +125,12 @@ describe('attribution', () => {
     expect(rows.map((r) => r[1])).toEqual(['Victor Lund', 'Victor Lund']);
   });
 
-  it('gives "he" to the man a sentence since is about, not to the one it names as an object', async () => {
+  it('gives "he" to the man a sentence since is about, not to one it names as an object', async () => {
     const rows = await said(
       [
         'Headline here',
         '“We are ready,” said Omar Fell, the union’s treasurer.',
-        'Ivan Hale, who chairs the board, has worked with Mr. Fell for years. “Nobody wants a strike,” he said.',
+        'Ivan Hale, who chairs the board, has worked with Fell for years. “Nobody wants a strike,” he said.',
       ].join('\n\n'),
     );
     expect(rows.map((r) => r[1])).toEqual(['Omar Fell', 'Ivan Hale']);

@@ -776,8 +776,8 @@ export function attribute(
     }
     if (a.phrase.type !== 'pronoun') return id;
     // A pronoun agrees in gender with the one it stands for (as far as the article tells): the
-    // person speaking nearby, unless a sentence since is about another who fits; else the last
-    // such person named nearby as a subject, else as anything; else the one speaking earlier.
+    // person speaking nearby; else the last person who fits named nearby as a subject, else as
+    // anything; else the one of that gender speaking earlier.
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
@@ -792,8 +792,9 @@ export function attribute(
         earlierMentions,
         (m) => fits(m) && !objectPosition(blocks[m.block]?.text ?? '', m.offset),
       );
-      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named, unless
-      // a sentence since is about someone else who fits.
+      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named; when the
+      // article does not tell the speaker's gender, only if no sentence since is about another
+      // who may fit.
       const talking = lastOf(
         speakers,
         nearFrom(speakers),
@@ -804,7 +805,8 @@ export function attribute(
         m: { block: number; offset: number } | undefined,
         t: { block: number; offset: number },
       ) => m !== undefined && (m.block > t.block || (m.block === t.block && m.offset > t.offset));
-      if (talking && !since(subjectNamed, talking)) return talking.id;
+      if (talking && (genderOf(talking) === wanted || !since(subjectNamed, talking)))
+        return talking.id;
       if (subjectNamed) return idOf(subjectNamed);
       if (named) return idOf(named);
       const speaking = lastOf(
