@@ -148,6 +148,22 @@ describe('attribution', () => {
     expect(rows.map((r) => r[1])).toContain('Tom Manning');
   });
 
+  it('reads the speaker from the words that introduce a quotation with a colon or a comma', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The bridge will be late,” said Carl Brun, the council’s engineer.',
+        'And Mayor Lena Ortiz gloated: “I told you it would open on time.”',
+        'Or, as the county judge Ruth Amsel put it: “Nobody here wanted to wait.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Carl Brun', 'said'],
+      ['Lena Ortiz', 'gloated'],
+      ['Ruth Amsel', 'put it'],
+    ]);
+  });
+
   it('records the attributing words as written when the speaker rules read none', async () => {
     const rows = await said(
       [

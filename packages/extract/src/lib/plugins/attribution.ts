@@ -32,6 +32,7 @@ type AttributionPath =
   | 'speaker-then-verb'
   | 'after-clause'
   | 'before'
+  | 'lead'
   | 'claim'
   | 'inherited-near'
   | 'inherited-far';
@@ -75,6 +76,14 @@ const CALIBRATION: Readonly<
     pronoun: [0.65, 0.67],
     described: [0.75, 0.55],
     reference: [0.6, 0.6],
+  },
+  lead: {
+    person: [0.7, 0.7],
+    organization: [0.7, 0.7],
+    anonymous: [0.7, 0.7],
+    pronoun: [0.7, 0.7],
+    described: [0.7, 0.7],
+    reference: [0.7, 0.7],
   },
   claim: {
     person: [0.78, 0.78],
@@ -325,6 +334,29 @@ function attributionAfter(
   return undefined;
 }
 
+/**
+ * The speaker of a quotation that the writer's words introduce without a reporting verb the rules
+ * know ("And Mr. Christie gloated: “…”", "Or, as Tom Ridge put it: “…”", "Said Ana Ortiz, who
+ * grew up there, “…”"): the subject of the words before it, when they end in a comma or colon.
+ */
+function leadSubject(block: DraftBlock, blockIndex: number, lead: string): Attributed | undefined {
+  if (!/[,:]\s*$/.test(lead)) return undefined;
+  const text = lead
+    .replace(/[,:]\s*$/, '')
+    .replace(/^(?:and|but|or|so|then|yet)\b[,\s]*/i, '')
+    .replace(/^as\s+/i, '')
+    .replace(/^(?:said|says)\s+/i, '')
+    .replace(/^(?:here(?:’|')s|more from)\s+/i, '');
+  const found = mainSubject(text);
+  if (!found) return undefined;
+  return {
+    phrase: found.phrase,
+    at: { block: blockIndex, offset: Math.max(block.text.indexOf(found.words), 0) },
+    confidence: 0.6,
+    path: 'lead',
+  };
+}
+
 function attributeQuote(
   blocks: readonly DraftBlock[],
   quotes: readonly QuoteCandidate[],
@@ -388,6 +420,7 @@ function attributeQuote(
     }
   }
   const verbBefore = VERB_BEFORE.exec(lead);
+  const viaLead = () => leadSubject(block, blockIndex, lead);
   if (verbBefore?.groups) {
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
@@ -409,7 +442,7 @@ function attributeQuote(
       };
     }
   }
-  return undefined;
+  return viaLead();
 }
 
 /** Any word that attributes a quotation, longest first: the cue when no speaker rule read one. */
