@@ -69,6 +69,30 @@ describe('utterances', () => {
     expect(utteranceOf(parsed, 's2')?.id).toBe('s1');
   });
 
+  it('takes each attribution field and the topic from the first piece that has it; one piece keeps its text', () => {
+    const value = story([{ kind: 'continues', from: 's2', to: 's1' }]);
+    const [first, second, third] = value.statements as {
+      attribution: object;
+      topic?: string;
+      text: string;
+      span: object;
+    }[];
+    if (!first || !second || !third) throw new Error('the story has three statements');
+    // A statement in one piece keeps its text as it is, spaces and all.
+    third.text = ' disagreed';
+    third.span = at(' disagreed');
+    first.attribution = { verb: 'said' };
+    second.attribution = { verb: 'added', venue: 'the rally', date: '2016-07' };
+    second.topic = 'the race';
+    expect(validateStory(value)).toEqual([]);
+    const [utterance, alone] = utterancesOf(value as unknown as Story);
+    expect(utterance?.attribution).toEqual({ verb: 'said', venue: 'the rally', date: '2016-07' });
+    expect(utterance?.topic).toBe('the race');
+    expect(alone?.attribution).toEqual({});
+    expect(alone?.text).toBe(' disagreed');
+    expect(alone && 'topic' in alone).toBe(false);
+  });
+
   it('refuses pieces with two speakers, or a piece before the one it continues', () => {
     const issues = validateStory(
       story([

@@ -175,7 +175,7 @@ export interface DoublingRow {
  * The processor time one run takes, in milliseconds: user and system time of this process, which
  * other programs on a busy machine disturb far less than the wall clock.
  */
-async function timeOnce(run: () => Promise<unknown>): Promise<number> {
+export async function timeOnce(run: () => Promise<unknown>): Promise<number> {
   // Collect the garbage of the runs before, when Node is started with --expose-gc, so that no
   // run pays for another's.
   (globalThis as { gc?: () => void }).gc?.();

@@ -1,4 +1,4 @@
-import type { Statement, StatementKind, Story } from './types.js';
+import type { Attribution, Statement, StatementKind, Story } from './types.js';
 
 /**
  * One utterance: a statement, or a quotation the writer broke up with its attribution
@@ -14,8 +14,18 @@ export interface Utterance {
   readonly speaker: string | null;
   /** The pieces in reading order; one for a statement said in one go. */
   readonly pieces: readonly Statement[];
-  /** The pieces' texts joined by a space: what the speaker said, without the writer's words. */
+  /**
+   * The pieces' texts, trimmed and joined by a space: what the speaker said, without the writer's
+   * words. A statement in one piece keeps its text exactly as it is.
+   */
   readonly text: string;
+  /**
+   * How the utterance reached the article: each field from the first piece that has it (the
+   * reporting verb often sits with the first piece only, a venue may come with a later one).
+   */
+  readonly attribution: Attribution;
+  /** The first topic a piece carries, if any. */
+  readonly topic?: string;
 }
 
 /**
@@ -47,14 +57,28 @@ export function utterancesOf(story: Story): Utterance[] {
   }
   return [...groups.entries()].map(([, pieces]) => {
     const head = pieces[0] as Statement;
+    const topic = pieces.find((p) => p.topic !== undefined)?.topic;
     return {
       id: head.id,
       kind: head.kind,
       speaker: head.speaker,
       pieces,
-      text: pieces.map((p) => p.text.trim()).join(' '),
+      // One piece keeps its text verbatim; pieces are trimmed so that the joins have one space.
+      text: pieces.length === 1 ? head.text : pieces.map((p) => p.text.trim()).join(' '),
+      attribution: mergedAttribution(pieces),
+      ...(topic === undefined ? {} : { topic }),
     };
   });
+}
+
+function mergedAttribution(pieces: readonly Statement[]): Attribution {
+  const [head] = pieces;
+  if (pieces.length === 1 && head) return head.attribution;
+  const merged: Record<string, unknown> = {};
+  for (const p of pieces)
+    for (const [field, value] of Object.entries(p.attribution))
+      if (value !== undefined && !(field in merged)) merged[field] = value;
+  return merged as Attribution;
 }
 
 /** The utterance a statement is a piece of (itself alone when it is not split). */
