@@ -2,11 +2,18 @@
  * Attribution: who said each quotation and claim. The speaker is read from the words next to the
  * quotation ("…,” said Tapper. / “…,” the official told CNN / Kerry said Sunday … “on the run.”);
  * a quotation with no words of its own takes the speaker of the quotation before it in the
- * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
+ * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
-import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
-import { NameFinder } from '../name-index.js';
+import { verbWord } from '../language.js';
+import {
+  CUE_WORDS,
+  GIVEN_NAME_GENDER,
+  PARTICIPLES,
+  PRONOUN_GENDER,
+  QUOTE_VERB_PATTERN,
+} from '../lexicon.js';
+import { NameFinder, wordsBefore } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import { opensOwnClause } from './quotes.js';
@@ -26,6 +33,7 @@ type AttributionPath =
   | 'speaker-then-verb'
   | 'after-clause'
   | 'before'
+  | 'lead'
   | 'claim'
   | 'inherited-near'
   | 'inherited-far';
@@ -69,6 +77,14 @@ const CALIBRATION: Readonly<
     pronoun: [0.65, 0.67],
     described: [0.75, 0.55],
     reference: [0.6, 0.6],
+  },
+  lead: {
+    person: [0.7, 0.7],
+    organization: [0.7, 0.7],
+    anonymous: [0.7, 0.7],
+    pronoun: [0.7, 0.7],
+    described: [0.7, 0.7],
+    reference: [0.7, 0.7],
   },
   claim: {
     person: [0.78, 0.78],
@@ -319,6 +335,29 @@ function attributionAfter(
   return undefined;
 }
 
+/**
+ * The speaker of a quotation that the writer's words introduce without a reporting verb the rules
+ * know ("And Mr. Christie gloated: “…”", "Or, as Tom Ridge put it: “…”", "Said Ana Ortiz, who
+ * grew up there, “…”"): the subject of the words before it, when they end in a comma or colon.
+ */
+function leadSubject(block: DraftBlock, blockIndex: number, lead: string): Attributed | undefined {
+  if (!/[,:]\s*$/.test(lead)) return undefined;
+  const text = lead
+    .replace(/[,:]\s*$/, '')
+    .replace(/^(?:and|but|or|so|then|yet)\b[,\s]*/i, '')
+    .replace(/^as\s+/i, '')
+    .replace(/^(?:said|says)\s+/i, '')
+    .replace(/^(?:here(?:’|')s|more from)\s+/i, '');
+  const found = mainSubject(text);
+  if (!found) return undefined;
+  return {
+    phrase: found.phrase,
+    at: { block: blockIndex, offset: Math.max(block.text.indexOf(found.words), 0) },
+    confidence: 0.6,
+    path: 'lead',
+  };
+}
+
 function attributeQuote(
   blocks: readonly DraftBlock[],
   quotes: readonly QuoteCandidate[],
@@ -394,6 +433,7 @@ function attributeQuote(
     }
   }
   const verbBefore = VERB_BEFORE.exec(lead);
+  const viaLead = () => leadSubject(block, blockIndex, lead);
   if (verbBefore?.groups) {
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
@@ -415,7 +455,39 @@ function attributeQuote(
       };
     }
   }
-  return undefined;
+  return viaLead();
+}
+
+/** Any word that attributes a quotation, longest first: the cue when no speaker rule read one. */
+const ANY_CUE = new RegExp(
+  String.raw`(?<![\p{L}’'-])(?:${[...new Set([...QUOTE_VERB_PATTERN.split('|'), ...CUE_WORDS])]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\p{L}’'-])`,
+  'giu',
+);
+
+/**
+ * The attributing word written next to a quotation whose speaker the rules did not read from its
+ * own words ("… ,” one of the founders yelled", "Said Ortiz: “…”"): the nearest in the words
+ * after it in its sentence, else the last in the words before it, else none.
+ */
+function cueNear(
+  blocks: readonly DraftBlock[],
+  quotes: readonly QuoteCandidate[],
+  index: number,
+): string | undefined {
+  const quote = quotes[index] as QuoteCandidate;
+  const block = blocks[indexOfBlock(blocks, quote.block)] as DraftBlock;
+  const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
+  const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
+  const tail = after(block, quote, next);
+  const later = [...tail.matchAll(ANY_CUE)][0]?.[0];
+  // Only the words that open the tail belong to this quotation; a verb far on is another clause's.
+  if (later && tail.indexOf(later) < 60) return later;
+  // Words before it that end a sentence of their own ("… said Ann Lee. “…”") attribute another.
+  const lead = before(block, quote, previous);
+  const earlier = /[.?!]\s*$/.test(lead) ? undefined : [...lead.matchAll(ANY_CUE)].at(-1)?.[0];
+  return earlier ?? later;
 }
 
 /**
@@ -592,10 +664,31 @@ function genders(
         else female++;
       }
     }
-    const found = male > female ? 'male' : female > male ? 'female' : undefined;
+    // The text does not tell: a common given name does ("Ana Ruiz", "Tom Reyes").
+    const given = male === female ? GIVEN_NAME_GENDER.get(name.split(/\s+/)[0] ?? '') : undefined;
+    const found = male > female ? 'male' : female > male ? 'female' : given;
     known.set(name, found);
     return found;
   };
+}
+
+/** Words before a name that make it an object: prepositions, and verbs that take a person. */
+const OBJECT_BEFORE =
+  /\b(?:of|for|with|to|by|at|against|from|about|on|into|than|like|between|toward|towards|under|over|after|before|behind|including|via|versus|beat|beats|defeated|endorsed|endorsing|attacked|attacking|criticized|criticizing|praised|praising|asked|asking|told|telling|called|calling|met|meeting|join|joined|joining|interviewed|supports|supported|supporting|backs|backed|backing|named|hired|replace|replaced|replacing|than)\s+$/iu;
+
+/**
+ * Whether the name at `offset` stands as an object or an owner: after a preposition or a verb
+ * that takes a person ("with Mr. Obama", "endorsed Ana Ruiz"), or before "’s".
+ */
+function objectPosition(text: string, offset: number): boolean {
+  // The words before the name, without the given names and titles written with it.
+  const before = text
+    .slice(Math.max(0, offset - 60), offset)
+    .replace(/(?:\b[\p{Lu}][\p{L}’'.-]*\s+)+$/u, '');
+  if (OBJECT_BEFORE.test(before)) return true;
+  const name = /^[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]*)*/u.exec(text.slice(offset, offset + 80));
+  const rest = text.slice(offset + (name?.[0].length ?? 0), offset + (name?.[0].length ?? 0) + 2);
+  return /^[’']s/u.test(rest) || /[’']s$/u.test(name?.[0] ?? '');
 }
 
 /**
@@ -628,9 +721,24 @@ export function attribute(
     };
   });
 
+  // "Speaking to reporters, …", "Entering the race, …": a one-word "name" that reads as a verb
+  // opens a clause, unless the text writes it after a given name somewhere ("Paul Denning").
+  const verbs = [...quoteAttributions, ...claimAttributions].flatMap((a) =>
+    a?.phrase?.type === 'person' && !/\s/.test(a.phrase.name) && verbWord(a.phrase.name)
+      ? [a.phrase.name]
+      : [],
+  );
+  const given = verbs.length
+    ? wordsBefore(
+        blocks.map((b) => b.text),
+        verbs,
+      )
+    : new Map<string, unknown[]>();
+  const clauseOpener = (phrase: SpeakerPhrase) =>
+    phrase.type === 'person' && verbs.includes(phrase.name) && !given.get(phrase.name)?.length;
   // Register named speakers first, so that pronouns and surnames can find them.
   const register = (a: Attributed | undefined) => {
-    if (!a?.phrase || a.phrase.type === 'pronoun') return undefined;
+    if (!a?.phrase || a.phrase.type === 'pronoun' || clauseOpener(a.phrase)) return undefined;
     const id = registry.add(a.phrase, a.confidence);
     if (id && a.apposition) {
       const described = parseApposition(a.apposition);
@@ -713,18 +821,39 @@ export function attribute(
       return pick ? idOf(pick) : undefined;
     }
     if (a.phrase.type !== 'pronoun') return id;
-    // A pronoun agrees in gender with the one it stands for: the person named last nearby whose
-    // gender the article does not contradict, else the one of that gender speaking.
+    // A pronoun agrees in gender with the one it stands for (as far as the article tells): the
+    // person speaking nearby; else the last person who fits named nearby as a subject, else as
+    // anything; else the one of that gender speaking earlier.
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
         gender(m.id ? (sourceOf(m.id)?.name ?? '') : (m.name ?? ''));
-      const named = lastOf(
+      const fits = (m: { id?: string; name?: string }) => (genderOf(m) ?? wanted) === wanted;
+      const named = lastOf(mentions, nearFrom(mentions), earlierMentions, fits);
+      // The one a sentence is about: a mention that is not an object or an owner ("lit into
+      // Marco Rubio", "a man of Mr. Trump's wealth").
+      const subjectNamed = lastOf(
         mentions,
         nearFrom(mentions),
         earlierMentions,
-        (m) => (genderOf(m) ?? wanted) === wanted,
+        (m) => fits(m) && !objectPosition(blocks[m.block]?.text ?? '', m.offset),
       );
+      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named; when the
+      // article does not tell the speaker's gender, only if no sentence since is about another
+      // who may fit.
+      const talking = lastOf(
+        speakers,
+        nearFrom(speakers),
+        earlierSpeakers,
+        (m) => kindOf(m.id) === 'person' && fits(m),
+      );
+      const since = (
+        m: { block: number; offset: number } | undefined,
+        t: { block: number; offset: number },
+      ) => m !== undefined && (m.block > t.block || (m.block === t.block && m.offset > t.offset));
+      if (talking && (genderOf(talking) === wanted || !since(subjectNamed, talking)))
+        return talking.id;
+      if (subjectNamed) return idOf(subjectNamed);
       if (named) return idOf(named);
       const speaking = lastOf(
         speakers,
@@ -822,6 +951,7 @@ export function attribute(
     lastSpeaker = speaker;
     lastBlock = quote.block;
     const recipient = a?.recipient ? registry.add(a.recipient, 0.6) : undefined;
+    const cue = a?.verb ? undefined : cueNear(blocks, quotes, i);
     // Words between two quotations can attribute both ("“A,” Trump said. “B.”"): they count once.
     const own =
       a !== undefined &&
@@ -834,7 +964,7 @@ export function attribute(
       text: quote.text,
       speaker,
       attribution: {
-        ...(a?.verb ? { verb: a.verb } : {}),
+        ...(a?.verb ? { verb: a.verb } : cue ? { verb: cue } : {}),
         ...(recipient ? { recipient } : {}),
       },
       span: { block: quote.block, start: quote.start, end: quote.end },
