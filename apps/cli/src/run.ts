@@ -25,7 +25,10 @@ export interface RunIo {
 const processIo: RunIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  terminal: process.stderr.isTTY === true,
+  // Asked when a folder's build starts, not at import: opening the stream costs every command.
+  get terminal() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
