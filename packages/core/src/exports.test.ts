@@ -52,6 +52,7 @@ describe('public API', () => {
       'storyIndex',
       'storySchema',
       'utteranceOf',
+      'utteranceRelations',
       'utterancesOf',
       'validateStory',
     ]);

@@ -54,6 +54,12 @@ export type {
   Story,
   StoryFile,
 } from './lib/types.js';
-export { type Utterance, utteranceOf, utterancesOf } from './lib/utterances.js';
+export {
+  type Utterance,
+  type UtteranceRelation,
+  utteranceOf,
+  utteranceRelations,
+  utterancesOf,
+} from './lib/utterances.js';
 export { checkInvariants, type ValidateOptions, validateStory } from './lib/validate-story.js';
 export { removeNonXmlChars } from './lib/xml-chars.js';

@@ -1,4 +1,10 @@
-import { type Story, utteranceOf, utterancesOf, validateStory } from '@storykit/core';
+import {
+  type Story,
+  utteranceOf,
+  utteranceRelations,
+  utterancesOf,
+  validateStory,
+} from '@storykit/core';
 import { describe, expect, it } from 'vitest';
 
 const text = '“We will win,” Ortiz said, “and soon.” Lee disagreed.';
@@ -91,6 +97,21 @@ describe('utterances', () => {
     expect(alone?.attribution).toEqual({});
     expect(alone?.text).toBe(' disagreed');
     expect(alone && 'topic' in alone).toBe(false);
+  });
+
+  it('relates whole utterances: a relation to any piece counts once for the utterance', () => {
+    const value = story([
+      { kind: 'continues', from: 's2', to: 's1' },
+      { kind: 'disputes', from: 's3', to: 's2' },
+      { kind: 'disputes', from: 's3', to: 's1' },
+      { kind: 'supports', from: 's2', to: 's1' },
+    ]);
+    const relations = utteranceRelations(value as unknown as Story);
+    const seen = (id: string) =>
+      (relations.get(id) ?? []).map((v) => [v.relation.kind, v.direction, v.other.id]);
+    expect(seen('s1')).toEqual([['disputes', 'incoming', 's3']]);
+    expect(seen('s3')).toEqual([['disputes', 'outgoing', 's1']]);
+    expect(relations.has('s2')).toBe(false);
   });
 
   it('refuses pieces with two speakers, or a piece before the one it continues', () => {

@@ -1,4 +1,4 @@
-import type { Attribution, Statement, StatementKind, Story } from './types.js';
+import type { Attribution, Relation, Statement, StatementKind, Story } from './types.js';
 
 /**
  * One utterance: a statement, or a quotation the writer broke up with its attribution
@@ -84,4 +84,47 @@ function mergedAttribution(pieces: readonly Statement[]): Attribution {
 /** The utterance a statement is a piece of (itself alone when it is not split). */
 export function utteranceOf(story: Story, statementId: string): Utterance | undefined {
   return utterancesOf(story).find((u) => u.pieces.some((p) => p.id === statementId));
+}
+
+/** A relation seen from one utterance: the utterance at the other end and which way it points. */
+export interface UtteranceRelation {
+  /** The relation as the story lists it, between two pieces (never a `continues`). */
+  readonly relation: Relation;
+  /** `outgoing` when a piece of the utterance is the relation's `from`, `incoming` when its `to`. */
+  readonly direction: 'outgoing' | 'incoming';
+  /** The utterance at the other end. */
+  readonly other: Utterance;
+}
+
+/**
+ * The relations between utterances, by utterance id: a relation from or to any piece counts for
+ * the whole utterance, once per kind, direction and other utterance, in the order the story lists
+ * them. The `continues` relations that tie the pieces, and a relation between two pieces of one
+ * utterance, are left out.
+ */
+export function utteranceRelations(
+  story: Story,
+  utterances: readonly Utterance[] = utterancesOf(story),
+): Map<string, UtteranceRelation[]> {
+  const byPiece = new Map<string, Utterance>();
+  for (const u of utterances) for (const p of u.pieces) byPiece.set(p.id, u);
+  const out = new Map<string, UtteranceRelation[]>();
+  const seen = new Set<string>();
+  const add = (at: Utterance, view: UtteranceRelation) => {
+    const key = `${at.id}\u0000${view.relation.kind}\u0000${view.direction}\u0000${view.other.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = out.get(at.id);
+    if (list) list.push(view);
+    else out.set(at.id, [view]);
+  };
+  for (const relation of story.relations) {
+    if (relation.kind === 'continues') continue;
+    const from = byPiece.get(relation.from);
+    const to = byPiece.get(relation.to);
+    if (!from || !to || from === to) continue;
+    add(from, { relation, direction: 'outgoing', other: to });
+    add(to, { relation, direction: 'incoming', other: from });
+  }
+  return out;
 }
