@@ -15,6 +15,7 @@ describe('public API', () => {
       'blockById',
       'blockSchema',
       'centralClaim',
+      'centralUtterance',
       'checkInvariants',
       'comparableFigures',
       'deepFreeze',

@@ -55,7 +55,9 @@ export type {
   StoryFile,
 } from './lib/types.js';
 export {
+  centralUtterance,
   type Utterance,
+  type UtteranceDebate,
   type UtteranceRelation,
   utteranceOf,
   utteranceRelations,

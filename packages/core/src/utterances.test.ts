@@ -1,4 +1,5 @@
 import {
+  centralUtterance,
   type Story,
   utteranceOf,
   utteranceRelations,
@@ -112,6 +113,18 @@ describe('utterances', () => {
     expect(seen('s1')).toEqual([['disputes', 'incoming', 's3']]);
     expect(seen('s3')).toEqual([['disputes', 'outgoing', 's1']]);
     expect(relations.has('s2')).toBe(false);
+  });
+
+  it('finds the central claim between utterances, a challenger of a later piece against the whole', () => {
+    const value = story([
+      { kind: 'continues', from: 's2', to: 's1' },
+      { kind: 'disputes', from: 's3', to: 's2' },
+    ]);
+    const debate = centralUtterance(value as unknown as Story);
+    expect(debate?.claim.id).toBe('s1');
+    expect(debate?.claim.text).toBe('We will win, and soon.');
+    expect(debate?.disputes.map((u) => u.id)).toEqual(['s3']);
+    expect(debate?.supports).toEqual([]);
   });
 
   it('refuses pieces with two speakers, or a piece before the one it continues', () => {

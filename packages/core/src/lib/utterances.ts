@@ -1,3 +1,4 @@
+import { centralClaim } from './query.js';
 import type { Attribution, Relation, Statement, StatementKind, Story } from './types.js';
 
 /**
@@ -106,8 +107,7 @@ export function utteranceRelations(
   story: Story,
   utterances: readonly Utterance[] = utterancesOf(story),
 ): Map<string, UtteranceRelation[]> {
-  const byPiece = new Map<string, Utterance>();
-  for (const u of utterances) for (const p of u.pieces) byPiece.set(p.id, u);
+  const byPiece = utterancesByPiece(utterances);
   const out = new Map<string, UtteranceRelation[]>();
   const seen = new Set<string>();
   const add = (at: Utterance, view: UtteranceRelation) => {
@@ -127,4 +127,52 @@ export function utteranceRelations(
     add(to, { relation, direction: 'incoming', other: from });
   }
   return out;
+}
+
+/** The central claim as utterances: see {@link centralUtterance}. */
+export interface UtteranceDebate {
+  /** The utterance most other utterances dispute or support. */
+  readonly claim: Utterance;
+  /** Utterances that stand with the claim. */
+  readonly supports: readonly Utterance[];
+  /** Utterances that stand against it. */
+  readonly disputes: readonly Utterance[];
+}
+
+/**
+ * `centralClaim` worked out between utterances: a relation to or from any piece bears on the
+ * whole utterance, counted once, and each side lists an utterance once. `undefined` when no
+ * utterance is disputed or supported.
+ */
+export function centralUtterance(
+  story: Story,
+  utterances: readonly Utterance[] = utterancesOf(story),
+): UtteranceDebate | undefined {
+  const byPiece = utterancesByPiece(utterances);
+  const seen = new Set<string>();
+  const relations: Relation[] = [];
+  for (const r of story.relations) {
+    if (r.kind === 'continues') continue;
+    const from = byPiece.get(r.from)?.id;
+    const to = byPiece.get(r.to)?.id;
+    const key = `${r.kind}\u0000${from}\u0000${to}`;
+    if (from === undefined || to === undefined || from === to || seen.has(key)) continue;
+    seen.add(key);
+    relations.push({ ...r, from, to });
+  }
+  const debate = centralClaim({ ...story, relations });
+  if (!debate) return undefined;
+  // Only first pieces take part in the rewritten relations, so every statement here heads one.
+  const of = (s: Statement) => byPiece.get(s.id) as Utterance;
+  return {
+    claim: of(debate.claim),
+    supports: debate.supports.map(of),
+    disputes: debate.disputes.map(of),
+  };
+}
+
+function utterancesByPiece(utterances: readonly Utterance[]): Map<string, Utterance> {
+  const byPiece = new Map<string, Utterance>();
+  for (const u of utterances) for (const p of u.pieces) byPiece.set(p.id, u);
+  return byPiece;
 }
