@@ -68,6 +68,24 @@ describe('parseSpeaker', () => {
     });
   });
 
+  it('reads an unnamed adviser, aide or protester, one of several too', () => {
+    for (const phrase of [
+      'a longtime adviser to the governor',
+      'one of those advisers',
+      'another strategist',
+      'one of the protesters',
+    ])
+      expect(parseSpeaker(phrase), phrase).toEqual({ type: 'anonymous', description: phrase });
+  });
+
+  it('drops a party letter in brackets after a name', () => {
+    expect(parseSpeaker('Ohio Gov. Mara Quist (D)')).toEqual({
+      type: 'person',
+      name: 'Mara Quist',
+      role: 'Ohio Gov.',
+    });
+  });
+
   it('reads a description that stands for a person named before', () => {
     expect(parseSpeaker('the Ohio Republican')).toEqual({
       type: 'described',

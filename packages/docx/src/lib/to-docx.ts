@@ -430,7 +430,8 @@ function cell(value: string, width: number, header = false): TableCell {
     children: [
       new Paragraph({
         style: STYLE.tableText,
-        children: [new TextRun({ text: text(value), bold: header })],
+        // `bold: false` would write <w:b w:val="false"/><w:bCs w:val="false"/> into every cell.
+        children: [new TextRun({ text: text(value), ...(header ? { bold: true } : {}) })],
       }),
     ],
   });
