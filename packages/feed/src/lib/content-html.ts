@@ -60,7 +60,10 @@ function statementMark(
     // One label per speaker and story: sourceLabel looks the source and its affiliation up.
     let speaker = speakers.get(statement.speaker);
     if (speaker === undefined) {
-      const label = sourceLabel(story, statement.speaker);
+      // The source itself rather than its id spares sourceLabel a lookup; an unknown id labels
+      // itself, as sourceLabel does.
+      const source = storyIndex(story).sources.get(statement.speaker);
+      const label = source ? sourceLabel(story, source) : statement.speaker;
       speaker = ` data-speaker="${htmlText(statement.speaker)}" title="${htmlText(label)}"`;
       speakers.set(statement.speaker, speaker);
     }

@@ -9,8 +9,8 @@ import {
   type Source,
   type Statement,
   type Story,
-  sourceById,
   sourceLabel,
+  storyIndex,
 } from '@storykit/core';
 import { bodyHtml } from './content-html.js';
 import { type FeedDate, feedDate } from './dates.js';
@@ -96,8 +96,11 @@ function typeFromUrl(url: string): string | undefined {
     : TYPES[path.slice(dot + 1).toLowerCase()];
 }
 
-function sourceOf(story: Story, id: string | null | undefined): Source | undefined {
-  return sourceById(story, id);
+/** A story's sources by id (from its index, looked up once per item rather than per source). */
+type Sources = ReadonlyMap<string, Source>;
+
+function sourceOf(sources: Sources, id: string | null | undefined): Source | undefined {
+  return id == null ? undefined : sources.get(id);
 }
 
 function person(source: Source): Person {
@@ -106,27 +109,27 @@ function person(source: Source): Person {
 }
 
 /** The story's bylined authors; an unsigned story is credited to its publisher. */
-function storyAuthors(story: Story): Person[] {
+function storyAuthors(story: Story, sources: Sources): Person[] {
   const authors: Person[] = [];
   for (const id of story.authors) {
-    const source = sourceOf(story, id);
+    const source = sourceOf(sources, id);
     if (source) authors.push(person(source));
   }
   if (authors.length === 0) {
-    const publisher = sourceOf(story, story.publisher);
+    const publisher = sourceOf(sources, story.publisher);
     if (publisher) authors.push(person(publisher));
   }
   return authors;
 }
 
-function storyMedia(story: Story, ctx: FeedContext, link: string): ItemMedia[] {
+function storyMedia(story: Story, ctx: FeedContext, link: string, sources: Sources): ItemMedia[] {
   const media: ItemMedia[] = [];
   for (const m of story.media) {
     const info = ctx.options.media?.(m, story);
     const given = info?.url ?? m.url;
     if (given === undefined) continue; // Media RSS describes a file at a URL; no URL, no item.
     const url = absoluteUrl(given, link, `the url of media "${m.id}" of story "${story.id}"`);
-    const creator = sourceOf(story, m.creator);
+    const creator = sourceOf(sources, m.creator);
     media.push({
       url,
       kind: m.kind,
@@ -201,11 +204,12 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const published = storyDate(story, 'published');
   const modified = storyDate(story, 'modified');
   const updated = modified ?? published;
+  const { sources } = storyIndex(story);
   if (ctx.options.items === 'statements') {
     return story.statements.map((s) =>
       remember(
         ctx,
-        statementItem(story, s, ctx, {
+        statementItem(story, s, ctx, sources, {
           link,
           id,
           isPermaLink: givenId === undefined,
@@ -217,7 +221,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
     );
   }
   const { include } = ctx;
-  const media = include.media ? storyMedia(story, ctx, link) : [];
+  const media = include.media ? storyMedia(story, ctx, link, sources) : [];
   const categories: string[] = [];
   if (include.categories) {
     if (story.section) categories.push(story.section);
@@ -236,7 +240,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       published,
       updated,
       modified,
-      authors: include.authors ? storyAuthors(story) : [],
+      authors: include.authors ? storyAuthors(story, sources) : [],
       categories,
       media,
       language: story.language,
@@ -278,11 +282,17 @@ interface StoryPlace {
  * the speaker the author; the content quotes the paragraph it is in and lists the statements it
  * answers or is answered by, each linked to its place in the article.
  */
-function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPlace): FeedItem {
-  const speaker = sourceOf(story, s.speaker);
+function statementItem(
+  story: Story,
+  s: Statement,
+  ctx: FeedContext,
+  sources: Sources,
+  at: StoryPlace,
+): FeedItem {
+  const speaker = sourceOf(sources, s.speaker);
   const label = speaker
     ? sourceLabel(story, speaker)
-    : (storyAuthors(story)[0]?.name ?? story.headline);
+    : (storyAuthors(story, sources)[0]?.name ?? story.headline);
   const how = [s.attribution.verb, s.attribution.venue, s.attribution.date]
     .filter(Boolean)
     .join(', ');
@@ -296,7 +306,7 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
     if (related.length) {
       contentHtml += '<ul>';
       for (const { relation, direction, other } of related) {
-        const who = sourceOf(story, other.speaker)?.name;
+        const who = sourceOf(sources, other.speaker)?.name;
         const href = withFragment(at.link, `statement-${other.id}`);
         contentHtml += `<li>${RELATION_WORDS[direction][relation.kind]} <a href="${htmlText(href)}">${htmlText(
           who ? `${who}: ${other.text}` : other.text,
@@ -315,7 +325,7 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
     published: at.published,
     updated: at.updated,
     modified: at.modified,
-    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story)) : [],
+    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story, sources)) : [],
     categories: include.categories && s.topic ? [s.topic] : [],
     media: [],
     language: story.language,
