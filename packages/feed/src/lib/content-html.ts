@@ -37,11 +37,14 @@ interface Mark {
   readonly attrs: string;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * The statements the article weighs against each other: those that dispute or support another
  * statement, and those disputed or supported. One pass over the relations.
  */
 function debatedStatements(story: Story): ReadonlySet<string> {
+  if (story.relations.length === 0) return NONE;
   const ids = new Set<string>();
   for (const r of story.relations) {
     if (r.kind === 'disputes' || r.kind === 'supports') ids.add(r.from).add(r.to);

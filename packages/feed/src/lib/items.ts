@@ -151,9 +151,8 @@ function figureHtml(media: readonly ItemMedia[]): string {
   let html = '';
   for (const m of media) {
     if (m.kind !== 'image') continue;
-    const caption = [m.caption, m.credit].filter(Boolean);
     html += `<figure><img src="${htmlText(m.url)}" alt="${htmlText(m.alt ?? '')}"/>`;
-    if (caption.length) {
+    if (m.caption || m.credit) {
       html += `<figcaption>${m.caption ? htmlText(m.caption) : ''}${
         m.credit ? `${m.caption ? ' ' : ''}<small>${htmlText(m.credit)}</small>` : ''
       }</figcaption>`;
@@ -182,13 +181,15 @@ export function storyUpdated(story: Story): FeedDate | undefined {
 }
 
 function remember(ctx: FeedContext, item: FeedItem): FeedItem {
-  if (ctx.seen) {
-    if (ctx.seen.has(item.id)) {
+  const seen = ctx.seen;
+  if (seen) {
+    // One lookup an item: adding an id the set already holds leaves its size as it was.
+    const size = seen.size;
+    if (seen.add(item.id).size === size) {
       throw new FeedDuplicateIdError(
         `${item.what} has the id "${item.id}" of an earlier item; ids must be unique in a feed (RSS 2.0 guid, RFC 4287 §4.2.6)`,
       );
     }
-    ctx.seen.add(item.id);
   }
   return item;
 }
