@@ -58,21 +58,43 @@ function short(story: Story): Story {
   };
 }
 
+/** The median of each contender's wall and CPU times, in milliseconds. */
+interface Times {
+  readonly wall: number;
+  /**
+   * The process's CPU time (every thread: the garbage collector's helpers too). On a machine
+   * that others load, it swings less than the wall time, which counts the time others run.
+   */
+  readonly cpu: number;
+}
+
+const median = (list: number[]) =>
+  list.sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
+
 /**
- * Median wall times, in milliseconds, of each contender over `rounds` rounds after one warm-up
- * round. The contenders take turns within a round, so that the heap's state (what earlier runs
- * left for the garbage collector) weighs on each alike.
+ * Median wall and CPU times of each contender over `rounds` rounds after one warm-up round. The
+ * contenders take turns within a round, so that the heap's state (what earlier runs left for the
+ * garbage collector) weighs on each alike.
  */
-function race(rounds: number, contenders: readonly (() => unknown)[]): number[] {
-  const times = contenders.map(() => [] as number[]);
+function race(rounds: number, contenders: readonly (() => unknown)[]): Times[] {
+  const wall = contenders.map(() => [] as number[]);
+  const cpu = contenders.map(() => [] as number[]);
   for (let round = -1; round < rounds; round++) {
     contenders.forEach((run, i) => {
       const start = performance.now();
+      const startCpu = process.cpuUsage();
       run();
-      if (round >= 0) times[i]?.push(performance.now() - start);
+      const used = process.cpuUsage(startCpu);
+      if (round >= 0) {
+        wall[i]?.push(performance.now() - start);
+        cpu[i]?.push((used.user + used.system) / 1000);
+      }
     });
   }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] as number);
+  return contenders.map((_, i) => ({
+    wall: median(wall[i] as number[]),
+    cpu: median(cpu[i] as number[]),
+  }));
 }
 
 interface Row {
@@ -85,26 +107,31 @@ interface Row {
 const ROUNDS = Number(process.env.FEED_BENCH_ROUNDS ?? 5);
 
 /**
- * Races the rows (ours first) and prints each one's time and how many times as long it takes as
- * ours (its time ÷ ours: above 1, ours is faster), with PASS or FAIL where a row has a target.
+ * Races the rows (ours first) and prints each one's wall and CPU times and how many times as long
+ * it takes as ours (its time ÷ ours: above 1, ours is faster), with PASS or FAIL where a row has a
+ * target (on the wall times; the CPU times' verdict follows in brackets).
  */
 function report(title: string, rows: readonly Row[]): void {
   const times = race(
     ROUNDS,
     rows.map((row) => row.run),
   );
-  const ours = times[0] as number;
-  console.log(`\n${title}, median of ${ROUNDS} rounds`);
+  const ours = times[0] as Times;
+  console.log(`\n${title}, median of ${ROUNDS} rounds (wall, CPU)`);
   rows.forEach((row, i) => {
-    const ms = times[i] as number;
+    const { wall, cpu } = times[i] as Times;
     let ratio = '';
     if (i > 0) {
-      ratio = `   ÷ ours ${(ms / ours).toFixed(2)}×`;
+      const byWall = wall / ours.wall;
+      const byCpu = cpu / ours.cpu;
+      ratio = `   ÷ ours ${byWall.toFixed(2)}× (CPU ${byCpu.toFixed(2)}×)`;
       if (row.target !== undefined) {
-        ratio += `  ${ms / ours >= row.target ? 'PASS' : 'FAIL'} (target ≥ ${row.target}×)`;
+        const verdict = (times: number) => (times >= (row.target as number) ? 'PASS' : 'FAIL');
+        ratio += `  ${verdict(byWall)} (CPU ${verdict(byCpu)}), target ≥ ${row.target}×`;
       }
     }
-    console.log(`  ${row.name.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms${ratio}`);
+    const ms = (n: number) => n.toFixed(0).padStart(6);
+    console.log(`  ${row.name.padEnd(46)} ${ms(wall)} ms ${ms(cpu)} ms${ratio}`);
   });
 }
 
