@@ -51,11 +51,14 @@ interface StatementMarks {
   readonly heads: ReadonlyMap<string, string>;
 }
 
+const NO_MARKS: StatementMarks = { debated: new Set(), heads: new Map() };
+
 /**
  * One pass over the relations; the utterances are worked out only when the story has pieces, and
  * then a quotation in pieces is weighed as a whole.
  */
 function statementMarks(story: Story): StatementMarks {
+  if (story.relations.length === 0) return NO_MARKS;
   const debated = new Set<string>();
   const heads = new Map<string, string>();
   let pieces = false;
@@ -90,7 +93,10 @@ function statementMark(
     // One label per speaker and story: sourceLabel looks the source and its affiliation up.
     let speaker = speakers.get(statement.speaker);
     if (speaker === undefined) {
-      const label = sourceLabel(story, statement.speaker);
+      // The source itself rather than its id spares sourceLabel a lookup; an unknown id labels
+      // itself, as sourceLabel does.
+      const source = storyIndex(story).sources.get(statement.speaker);
+      const label = source ? sourceLabel(story, source) : statement.speaker;
       speaker = ` data-speaker="${htmlText(statement.speaker)}" title="${htmlText(label)}"`;
       speakers.set(statement.speaker, speaker);
     }

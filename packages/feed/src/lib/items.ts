@@ -7,8 +7,8 @@ import {
   type Media,
   type Source,
   type Story,
-  sourceById,
   sourceLabel,
+  storyIndex,
   type Utterance,
   type UtteranceRelation,
   utteranceRelations,
@@ -98,8 +98,11 @@ function typeFromUrl(url: string): string | undefined {
     : TYPES[path.slice(dot + 1).toLowerCase()];
 }
 
-function sourceOf(story: Story, id: string | null | undefined): Source | undefined {
-  return sourceById(story, id);
+/** A story's sources by id (from its index, looked up once per item rather than per source). */
+type Sources = ReadonlyMap<string, Source>;
+
+function sourceOf(sources: Sources, id: string | null | undefined): Source | undefined {
+  return id == null ? undefined : sources.get(id);
 }
 
 function person(source: Source): Person {
@@ -108,27 +111,27 @@ function person(source: Source): Person {
 }
 
 /** The story's bylined authors; an unsigned story is credited to its publisher. */
-function storyAuthors(story: Story): Person[] {
+function storyAuthors(story: Story, sources: Sources): Person[] {
   const authors: Person[] = [];
   for (const id of story.authors) {
-    const source = sourceOf(story, id);
+    const source = sourceOf(sources, id);
     if (source) authors.push(person(source));
   }
   if (authors.length === 0) {
-    const publisher = sourceOf(story, story.publisher);
+    const publisher = sourceOf(sources, story.publisher);
     if (publisher) authors.push(person(publisher));
   }
   return authors;
 }
 
-function storyMedia(story: Story, ctx: FeedContext, link: string): ItemMedia[] {
+function storyMedia(story: Story, ctx: FeedContext, link: string, sources: Sources): ItemMedia[] {
   const media: ItemMedia[] = [];
   for (const m of story.media) {
     const info = ctx.options.media?.(m, story);
     const given = info?.url ?? m.url;
     if (given === undefined) continue; // Media RSS describes a file at a URL; no URL, no item.
     const url = absoluteUrl(given, link, `the url of media "${m.id}" of story "${story.id}"`);
-    const creator = sourceOf(story, m.creator);
+    const creator = sourceOf(sources, m.creator);
     media.push({
       url,
       kind: m.kind,
@@ -150,9 +153,8 @@ function figureHtml(media: readonly ItemMedia[]): string {
   let html = '';
   for (const m of media) {
     if (m.kind !== 'image') continue;
-    const caption = [m.caption, m.credit].filter(Boolean);
     html += `<figure><img src="${htmlText(m.url)}" alt="${htmlText(m.alt ?? '')}"/>`;
-    if (caption.length) {
+    if (m.caption || m.credit) {
       html += `<figcaption>${m.caption ? htmlText(m.caption) : ''}${
         m.credit ? `${m.caption ? ' ' : ''}<small>${htmlText(m.credit)}</small>` : ''
       }</figcaption>`;
@@ -181,13 +183,15 @@ export function storyUpdated(story: Story): FeedDate | undefined {
 }
 
 function remember(ctx: FeedContext, item: FeedItem): FeedItem {
-  if (ctx.seen) {
-    if (ctx.seen.has(item.id)) {
+  const seen = ctx.seen;
+  if (seen) {
+    // One lookup an item: adding an id the set already holds leaves its size as it was.
+    const size = seen.size;
+    if (seen.add(item.id).size === size) {
       throw new FeedDuplicateIdError(
         `${item.what} has the id "${item.id}" of an earlier item; ids must be unique in a feed (RSS 2.0 guid, RFC 4287 §4.2.6)`,
       );
     }
-    ctx.seen.add(item.id);
   }
   return item;
 }
@@ -206,13 +210,14 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const published = storyDate(story, 'published');
   const modified = storyDate(story, 'modified');
   const updated = modified ?? published;
+  const { sources } = storyIndex(story);
   if (ctx.options.items === 'statements') {
     const utterances = utterancesOf(story);
     const relations = ctx.include.content ? utteranceRelations(story, utterances) : undefined;
     return utterances.map((u) =>
       remember(
         ctx,
-        statementItem(story, u, ctx, {
+        statementItem(story, u, ctx, sources, {
           link,
           id,
           isPermaLink: givenId === undefined,
@@ -225,7 +230,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
     );
   }
   const { include } = ctx;
-  const media = include.media ? storyMedia(story, ctx, link) : [];
+  const media = include.media ? storyMedia(story, ctx, link, sources) : [];
   const categories: string[] = [];
   if (include.categories) {
     if (story.section) categories.push(story.section);
@@ -244,7 +249,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       published,
       updated,
       modified,
-      authors: include.authors ? storyAuthors(story) : [],
+      authors: include.authors ? storyAuthors(story, sources) : [],
       categories,
       media,
       language: story.language,
@@ -289,11 +294,17 @@ interface StoryPlace {
  * content quotes the paragraphs its pieces are in and lists the utterances it answers or is
  * answered by, each linked to its place in the article. Id and link name the first piece.
  */
-function statementItem(story: Story, s: Utterance, ctx: FeedContext, at: StoryPlace): FeedItem {
-  const speaker = sourceOf(story, s.speaker);
+function statementItem(
+  story: Story,
+  s: Utterance,
+  ctx: FeedContext,
+  sources: Sources,
+  at: StoryPlace,
+): FeedItem {
+  const speaker = sourceOf(sources, s.speaker);
   const label = speaker
     ? sourceLabel(story, speaker)
-    : (storyAuthors(story)[0]?.name ?? story.headline);
+    : (storyAuthors(story, sources)[0]?.name ?? story.headline);
   const how = [s.attribution.verb, s.attribution.venue, s.attribution.date]
     .filter(Boolean)
     .join(', ');
@@ -307,7 +318,7 @@ function statementItem(story: Story, s: Utterance, ctx: FeedContext, at: StoryPl
     if (at.relations.length) {
       contentHtml += '<ul>';
       for (const { relation, direction, other } of at.relations) {
-        const who = sourceOf(story, other.speaker)?.name;
+        const who = sourceOf(sources, other.speaker)?.name;
         const href = withFragment(at.link, `statement-${other.id}`);
         contentHtml += `<li>${RELATION_WORDS[direction][relation.kind]} <a href="${htmlText(href)}">${htmlText(
           who ? `${who}: ${other.text}` : other.text,
@@ -326,7 +337,7 @@ function statementItem(story: Story, s: Utterance, ctx: FeedContext, at: StoryPl
     published: at.published,
     updated: at.updated,
     modified: at.modified,
-    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story)) : [],
+    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story, sources)) : [],
     categories: include.categories && s.topic ? [s.topic] : [],
     media: [],
     language: story.language,
