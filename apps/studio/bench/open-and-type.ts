@@ -6,7 +6,9 @@
  * it in the side panel) and the time per keystroke typed into the side panel (the key handled and
  * the next frame drawn), and the ratios. Targets: open < 2 s, a keystroke < 50 ms.
  *
- * `BENCH_STATEMENTS=500` runs it smaller; `BENCH_KEYS=20` types fewer keys. Asserts nothing.
+ * `BENCH_STATEMENTS=500` runs it smaller; `BENCH_KEYS=20` types fewer keys; `BENCH_DEBUG=1` prints
+ * every keystroke's time. The story is loaded before the command prints its address, so the time
+ * from navigation leaves that load out; the time from the command's start counts it. Asserts nothing.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,15 +18,16 @@ import { copyFixture, FIXTURES, launchBrowser, startStudio, tempFolder } from '.
 
 const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 5000);
 const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+const BYTES = Number(process.env.BENCH_BYTES ?? 1e6);
 
 /** The seed's article repeated under fresh ids until it holds `statements` statements. */
 function longStory(statements: number): unknown {
   const seed = loadStory(join(FIXTURES, 'kerry-on-the-run'));
   const bodyBytes = seed.body.reduce((n, b) => n + Buffer.byteLength(b.text), 0);
-  // Enough copies for the statements and for 1 MB of text.
+  // Enough copies for the statements and for the text (1 MB unless BENCH_BYTES says otherwise).
   const copies = Math.max(
     Math.ceil(statements / seed.statements.length),
-    Math.ceil(1e6 / bodyBytes),
+    Math.ceil(BYTES / bodyBytes),
   );
   const tag = (id: string, c: number) => (c === 0 ? id : `${id}-c${c}`);
   const range = Array.from({ length: copies }, (_, c) => c);
@@ -54,17 +57,24 @@ function longStory(statements: number): unknown {
 interface Timing {
   readonly statements: number;
   readonly bytes: number;
+  /** From `storykit studio` starting until the page is interactive. */
+  readonly startMs: number;
+  /** From the page's navigation until it is interactive. */
   readonly openMs: number;
   readonly keyMs: number[];
+  /** The longest task on the page's main thread while typing and just after. */
+  readonly longestMs: number;
 }
 
 async function measure(browser: Browser, folder: string): Promise<Timing> {
+  const started = performance.now();
   const studio = await startStudio([folder]);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // tsx names the functions this script hands to the page with a helper the page does not have.
   await context.addInitScript('globalThis.__name = (f) => f');
   const page = await context.newPage();
   try {
+    const navigated = performance.now();
     await page.goto(studio.url);
     await page.waitForFunction(
       () => performance.getEntriesByName('studio-drawn').length > 0,
@@ -95,8 +105,13 @@ async function measure(browser: Browser, folder: string): Promise<Timing> {
     await page.locator('#statement-verb').focus();
     // Each keystroke from its keydown until the frame after it is drawn.
     await page.evaluate(() => {
-      const w = window as unknown as { latencies: number[] };
+      const w = window as unknown as { latencies: number[]; longest: number };
       w.latencies = [];
+      w.longest = 0;
+      // The longest task while typing and just after (the validation a pause in typing runs).
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      }).observe({ type: 'longtask' });
       document.addEventListener(
         'keydown',
         (event) => {
@@ -113,12 +128,14 @@ async function measure(browser: Browser, folder: string): Promise<Timing> {
     }
     // Let the validation that follows a pause in typing run, and count it: it is a pause.
     await page.waitForTimeout(400);
-    const keyMs = await page.evaluate(
-      () => (window as unknown as { latencies: number[] }).latencies,
-    );
+    const { latencies: keyMs, longest: longestMs } = await page.evaluate(() => {
+      const w = window as unknown as { latencies: number[]; longest: number };
+      return { latencies: w.latencies, longest: w.longest };
+    });
+    if (process.env.BENCH_DEBUG) console.log(keyMs.map((k) => k.toFixed(0)).join(' '));
     const typed = await page.locator('#statement-verb').inputValue();
     if (!typed.endsWith(text)) throw new Error(`typed "${text}", the field holds "${typed}"`);
-    return { statements, bytes, openMs, keyMs };
+    return { statements, bytes, startMs: navigated - started + openMs, openMs, keyMs, longestMs };
   } finally {
     await context.close();
     await studio.stop();
@@ -144,17 +161,17 @@ try {
   const base = await measure(browser, seedFolder);
   const long = await measure(browser, longFolder);
   const row = (name: string, t: Timing) =>
-    `${name.padEnd(22)} ${String(t.statements).padStart(6)} ${(t.bytes / 1e6).toFixed(2).padStart(6)} MB ${t.openMs.toFixed(0).padStart(7)} ms ${median(t.keyMs).toFixed(1).padStart(7)} ms ${max(t.keyMs).toFixed(1).padStart(7)} ms`;
+    `${name.padEnd(22)} ${String(t.statements).padStart(6)} ${(t.bytes / 1e6).toFixed(2).padStart(6)} MB ${t.startMs.toFixed(0).padStart(7)} ms ${t.openMs.toFixed(0).padStart(7)} ms ${median(t.keyMs).toFixed(1).padStart(7)} ms ${max(t.keyMs).toFixed(1).padStart(7)} ms ${t.longestMs.toFixed(0).padStart(8)} ms`;
   console.log(
-    `${'story'.padEnd(22)} ${'stmts'.padStart(6)} ${'text'.padStart(9)} ${'open'.padStart(10)} ${'key p50'.padStart(10)} ${'key max'.padStart(10)}`,
+    `${'story'.padEnd(22)} ${'stmts'.padStart(6)} ${'text'.padStart(9)} ${'start→ready'.padStart(11)} ${'open→ready'.padStart(10)} ${'key p50'.padStart(10)} ${'key max'.padStart(10)} ${'long task'.padStart(11)}`,
   );
   console.log(row('seed (baseline)', base));
   console.log(row('seed repeated', long));
   console.log(
-    `ratio long/seed: open ${(long.openMs / base.openMs).toFixed(1)}×, keystroke p50 ${(median(long.keyMs) / median(base.keyMs)).toFixed(1)}×`,
+    `ratio long/seed: start ${(long.startMs / base.startMs).toFixed(1)}×, open ${(long.openMs / base.openMs).toFixed(1)}×, keystroke p50 ${(median(long.keyMs) / median(base.keyMs)).toFixed(1)}×`,
   );
   console.log(
-    `targets: open ${long.openMs < 2000 ? 'met' : 'NOT met'} (< 2000 ms), keystroke ${max(long.keyMs) < 50 ? 'met' : median(long.keyMs) < 50 ? 'met at the median, not at the max' : 'NOT met'} (< 50 ms)`,
+    `targets: open ${long.openMs < 2000 ? 'met' : 'NOT met'} (< 2000 ms from navigation; ${long.startMs < 2000 ? 'met' : 'not met'} from the command's start), keystroke ${max(long.keyMs) < 50 ? 'met' : median(long.keyMs) < 50 ? 'met at the median, not at the max' : 'NOT met'} (< 50 ms)`,
   );
 } finally {
   await browser.close();

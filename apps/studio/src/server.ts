@@ -333,7 +333,13 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(value));
     };
-    if (url.pathname === '/api/story' && method === 'GET') return json(openStory());
+    if (url.pathname === '/api/story' && method === 'GET') {
+      // The story as loaded at the start (or at the last request) while the file is unchanged.
+      if (opened.version !== fileVersion(storyFile())) opened = serialized(openStory());
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(opened.json);
+      return;
+    }
     if (url.pathname === '/api/story' && method === 'PUT') return json(await save(req));
     if (url.pathname === '/api/outputs' && method === 'GET') {
       return json(outputs.map((o) => ({ name: o.name, files: o.files })));
@@ -347,6 +353,13 @@ export async function startStudio(options: StudioOptions): Promise<StudioServer>
     }
     throw new HttpError(404, 'no such API');
   };
+
+  const serialized = (value: ReturnType<typeof openStory>) => ({
+    version: value.version,
+    json: JSON.stringify(value),
+  });
+  // Loaded before the address is printed: the page's first request finds it ready.
+  let opened = serialized(openStory());
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

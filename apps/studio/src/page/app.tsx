@@ -145,13 +145,33 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
     [],
   );
 
-  // Live validation with core's own checks, once typing pauses.
+  // Live validation with core's own checks, once typing pauses, in a worker.
+  const validator = useRef<{ worker: Worker; asked: number } | null>(null);
+  useEffect(() => {
+    const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
+    const state = { worker, asked: 0 };
+    worker.addEventListener(
+      'message',
+      (event: MessageEvent<{ id: number; issues: StoryIssue[] }>) => {
+        if (event.data.id === state.asked) setIssues(event.data.issues);
+      },
+    );
+    validator.current = state;
+    return () => worker.terminate();
+  }, []);
   useEffect(() => {
     if (present === story) {
+      // Back at the story as loaded (undo): an answer still on its way is for an older state.
+      if (validator.current) validator.current.asked++;
       setIssues(opened.issues);
       return;
     }
-    const timer = setTimeout(() => setIssues(validateStory(present)), 200);
+    const timer = setTimeout(() => {
+      const state = validator.current;
+      if (!state) return setIssues(validateStory(present));
+      state.asked++;
+      state.worker.postMessage({ id: state.asked, story: present });
+    }, 200);
     return () => clearTimeout(timer);
   }, [present, story, opened.issues]);
 

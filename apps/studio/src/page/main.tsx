@@ -6,6 +6,7 @@ const root = document.getElementById('app') as HTMLElement;
 
 openStory().then(
   (opened) => {
+    performance.mark('studio-fetched');
     if (opened.story) render(<App opened={opened} story={opened.story} />, root);
     else render(<Unreadable opened={opened} />, root);
   },
