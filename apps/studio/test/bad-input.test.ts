@@ -3,7 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, copyFixture, openPage, type Running, startStudio, useBrowser } from './support.js';
+import {
+  CLI,
+  copyFixture,
+  openPage,
+  poll,
+  type Running,
+  startStudio,
+  useBrowser,
+} from './support.js';
 
 const shared = useBrowser();
 
@@ -156,9 +164,9 @@ describe('bad input in the page', () => {
       const theirs = `${readFileSync(file, 'utf8')}# changed by someone else\n`;
       writeFileSync(file, theirs);
       await page.getByRole('button', { name: /^Save/ }).click();
-      await expect
-        .poll(() => page.locator('.status').textContent())
-        .toContain('story.yaml changed on disk since it was opened; nothing was written');
+      await poll(() => page.locator('.status').textContent()).toContain(
+        'story.yaml changed on disk since it was opened; nothing was written',
+      );
       expect(readFileSync(file, 'utf8')).toBe(theirs);
       await page.context().close();
     } finally {

@@ -9,6 +9,7 @@ import {
   FIXTURES,
   markedStatements,
   openPage,
+  poll,
   type Running,
   run,
   selectText,
@@ -81,9 +82,9 @@ describe('reviewing the seed story in the browser', () => {
     // Change the speaker of the first statement to the CNN host.
     await page.locator(`mark[data-statement="${first.id}"]`).first().click();
     await page.locator('#statement-speaker').selectOption('tapper');
-    await expect
-      .poll(() => page.locator(`mark[data-statement="${first.id}"]`).first().getAttribute('title'))
-      .toContain('Jake Tapper');
+    await poll(() =>
+      page.locator(`mark[data-statement="${first.id}"]`).first().getAttribute('title'),
+    ).toContain('Jake Tapper');
 
     // A statement from text no statement covers yet.
     const taken = (block: string) => story.statements.filter((s: any) => s.span.block === block);
@@ -96,7 +97,7 @@ describe('reviewing the seed story in the browser', () => {
     const words = block.text.split(' ').slice(0, 6).join(' ');
     await selectText(page, block.id, words);
     await page.keyboard.press('s');
-    await expect.poll(() => markedStatements(page)).toBe(story.statements.length + 1);
+    await poll(() => markedStatements(page)).toBe(story.statements.length + 1);
     await expect(page.locator('#editor blockquote').textContent()).resolves.toBe(words);
     await page.locator('#statement-speaker').selectOption('maher');
 
@@ -108,9 +109,9 @@ describe('reviewing the seed story in the browser', () => {
       String(story.sources.length - 1),
     );
 
-    await expect.poll(() => page.locator('.issues-panel .counter').textContent()).toBe('valid');
+    await poll(() => page.locator('.issues-panel .counter').textContent()).toBe('valid');
     await page.getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(() => page.locator('.status').textContent()).toBe('Saved story.yaml.');
+    await poll(() => page.locator('.status').textContent()).toBe('Saved story.yaml.');
 
     // The saved file is what `storykit validate` accepts, and it holds the changes.
     const validate = await run(process.execPath, [CLI, 'validate', folder]);
@@ -135,7 +136,7 @@ describe('reviewing the seed story in the browser', () => {
   });
 
   it('builds the PDF brief of the page’s state, downloads it and shows it', async () => {
-    const download = page.waitForEvent('download');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
     await page.getByRole('button', { name: 'brief.pdf' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('brief.pdf');
@@ -189,12 +190,10 @@ describe('reviewing a draft to the end of its queue', () => {
       expect(confidence).toBeGreaterThanOrEqual(lowest);
       lowest = confidence;
       await page.keyboard.press('a');
-      await expect
-        .poll(() => page.locator('.queue .counter').textContent())
-        .toBe(`${left - 1} left`);
+      await poll(() => page.locator('.queue .counter').textContent()).toBe(`${left - 1} left`);
     }
     await page.getByRole('button', { name: /^Save/ }).click();
-    await expect.poll(() => page.locator('.status').textContent()).toBe('Saved story.yaml.');
+    await poll(() => page.locator('.status').textContent()).toBe('Saved story.yaml.');
     const text = readFileSync(join(folder, 'story.yaml'), 'utf8');
     expect(text).not.toMatch(/confidence:/);
     const validate = await run(process.execPath, [CLI, 'validate', folder]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** The `storykit` command as built in this repository: the studio is started the way a user does. */
 export const CLI = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
@@ -181,3 +181,7 @@ export function useBrowser(): Shared {
   });
   return shared;
 }
+
+/** `expect.poll` with room for a loaded machine: the page and the server answer within 30 s. */
+export const poll = (read: () => unknown): ReturnType<typeof expect.poll> =>
+  expect.poll(read, { timeout: 30_000 });
