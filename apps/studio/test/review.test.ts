@@ -146,6 +146,41 @@ describe('reviewing the seed story in the browser', () => {
     expect(stdout).toContain('Kerry says ISIS');
     expect(await page.locator('iframe.pdf').count()).toBe(1);
   });
+  it('deletes with x, undoes and redoes with the keyboard', async () => {
+    const before = await markedStatements(page);
+    const id = await page.locator('mark[data-statement]').last().getAttribute('data-statement');
+    await page.locator(`mark[data-statement="${id}"]`).first().click();
+    await page.keyboard.press('x');
+    await poll(() => markedStatements(page)).toBe(before - 1);
+    await page.keyboard.press('Control+z');
+    await poll(() => markedStatements(page)).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    await poll(() => markedStatements(page)).toBe(before - 1);
+    await page.keyboard.press('Control+z');
+    await poll(() => markedStatements(page)).toBe(before);
+  });
+
+  it('lists a validation issue with its field path; a click selects the item', async () => {
+    const { story } = await storyOf(studio);
+    // A new figure leaves what it counts to the editor: validation asks for its unit.
+    const block = story.body.find((b: any) => /\b\d{2,}\b/.test(b.text));
+    const number = /\b\d{2,}\b/.exec(block.text)![0];
+    await selectText(page, block.id, number);
+    await page.keyboard.press('f');
+    const path = `figures[${story.figures.length}].unit`;
+    await poll(() => page.locator('.issues-panel li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(path)]),
+    );
+    await page.locator('.side').evaluate((side) => side.scrollTo(0, 0));
+    await page.locator('#statement-speaker, #figure-value').first().waitFor();
+    await page.locator('mark[data-statement]').first().click();
+    await poll(() => page.locator('#editor h2').textContent()).toMatch(/^Statement/);
+    await page.locator('.issues-panel li button', { hasText: path }).first().click();
+    await poll(() => page.locator('#editor h2').textContent()).toMatch(/^Figure/);
+    expect(await page.locator('#figure-value').inputValue()).toBe(number);
+    await page.keyboard.press('Control+z');
+    await poll(() => page.locator('.issues-panel .counter').textContent()).toBe('valid');
+  });
 });
 
 describe('reviewing a draft to the end of its queue', () => {
