@@ -11,6 +11,8 @@ status=0
 for dir in "$root"/packages/* "$root"/apps/*; do
   [ -f "$dir/package.json" ] || continue
   name=$(node -p "require('$dir/package.json').name")
+  # A private package (the studio) ships inside the command, never on its own.
+  [ "$(node -p "require('$dir/package.json').private === true")" = true ] && continue
   (cd "$dir" && pnpm pack --pack-destination "$pack" >/dev/null)
   tarball=$(ls -t "$pack"/*.tgz | head -n 1)
   echo "== $name ($(basename "$tarball"))"

@@ -142,6 +142,27 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       await (await commands()).extract(file, options, io);
     });
 
+  program
+    .command('studio')
+    .description(
+      'review a story in the browser: a local app on 127.0.0.1 that edits, validates and saves story.yaml and builds the outputs',
+    )
+    .argument(
+      '[story]',
+      'a story folder, or an article (.html, .txt, .md) to draft into a new story folder first',
+      '.',
+    )
+    .option('-p, --port <port>', 'the port to listen on (default: a free one)')
+    .option(
+      '-o, --out <dir>',
+      'for an article: the new story folder (default: one named after the story, beside the article)',
+    )
+    .option('--open', 'open the page in the browser (default: only print its address)')
+    .action(async (path: string, options: { port?: string; out?: string; open?: boolean }) => {
+      // The studio and its page load only for this command: --help and validate stay fast.
+      await (await import('./studio.js')).studio(path, options, io.stdout);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
