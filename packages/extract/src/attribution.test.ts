@@ -164,6 +164,20 @@ describe('attribution', () => {
     ]);
   });
 
+  it('gives quoted words in the writer’s sentence to its subject, with its verb', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Governor Ada Pike condemned “such a reckless plan” on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Carl Brun', 'said'],
+      ['Ada Pike', 'condemned'],
+    ]);
+  });
+
   it('records the attributing words as written when the speaker rules read none', async () => {
     const rows = await said(
       [

@@ -5,7 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
-import { verbWord } from '../language.js';
+import { tagPhrase, verbWord } from '../language.js';
 import {
   CUE_WORDS,
   GIVEN_NAME_GENDER,
@@ -78,12 +78,12 @@ const CALIBRATION: Readonly<
     reference: [0.6, 0.6],
   },
   lead: {
-    person: [0.7, 0.7],
-    organization: [0.7, 0.7],
-    anonymous: [0.7, 0.7],
-    pronoun: [0.7, 0.7],
-    described: [0.7, 0.7],
-    reference: [0.7, 0.7],
+    person: [0.7, 0.6],
+    organization: [0.7, 0.6],
+    anonymous: [0.7, 0.6],
+    pronoun: [0.7, 0.6],
+    described: [0.7, 0.6],
+    reference: [0.7, 0.6],
   },
   claim: {
     person: [0.78, 0.78],
@@ -339,8 +339,15 @@ function attributionAfter(
  * know ("And Mr. Christie gloated: “…”", "Or, as Tom Ridge put it: “…”", "Said Ana Ortiz, who
  * grew up there, “…”"): the subject of the words before it, when they end in a comma or colon.
  */
-function leadSubject(block: DraftBlock, blockIndex: number, lead: string): Attributed | undefined {
-  if (!/[,:]\s*$/.test(lead)) return undefined;
+function leadSubject(
+  block: DraftBlock,
+  blockIndex: number,
+  lead: string,
+  partial: boolean,
+): Attributed | undefined {
+  // Quoted words inside the writer's sentence are the words of its subject ("Merkel condemned
+  // “such a murderous attack”"); a whole quotation needs the comma or colon that introduces it.
+  if (partial ? /[.?!]\s*$|^\s*$/.test(lead) : !/[,:]\s*$/.test(lead)) return undefined;
   const text = lead
     .replace(/[,:]\s*$/, '')
     .replace(/^(?:and|but|or|so|then|yet)\b[,\s]*/i, '')
@@ -349,8 +356,14 @@ function leadSubject(block: DraftBlock, blockIndex: number, lead: string): Attri
     .replace(/^(?:here(?:’|')s|more from)\s+/i, '');
   const found = mainSubject(text);
   if (!found) return undefined;
+  // The verb as written after the subject: a known attributing word, else the first verb.
+  const rest = text.slice(text.indexOf(found.words) + found.words.length);
+  const verb =
+    [...rest.matchAll(ANY_CUE)][0]?.[0] ??
+    tagPhrase(rest.split(/\s+/).slice(0, 12).join(' '))?.find((w) => w.pos === 'VERB')?.text;
   return {
     phrase: found.phrase,
+    ...(verb ? { verb } : {}),
     at: { block: blockIndex, offset: Math.max(block.text.indexOf(found.words), 0) },
     confidence: 0.6,
     path: 'lead',
@@ -420,7 +433,7 @@ function attributeQuote(
     }
   }
   const verbBefore = VERB_BEFORE.exec(lead);
-  const viaLead = () => leadSubject(block, blockIndex, lead);
+  const viaLead = () => leadSubject(block, blockIndex, lead, quote.kind === 'partial');
   if (verbBefore?.groups) {
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
