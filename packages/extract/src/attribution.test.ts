@@ -176,6 +176,11 @@ describe('attribution', () => {
       ['Carl Brun', 'said'],
       ['Ada Pike', 'condemned'],
     ]);
+    // Words after another quotation of the sentence open no sentence: no speaker "who".
+    const after = await said(
+      'Headline here\n\nA study predicted that “many workers” who became eligible would “see their pay cut.”',
+    );
+    expect(after.map((r) => r[1])).not.toContain('who');
   });
 
   it('records the attributing words as written when the speaker rules read none', async () => {

@@ -348,6 +348,9 @@ function leadSubject(
   // Quoted words inside the writer's sentence are the words of its subject ("Merkel condemned
   // “such a murderous attack”"); a whole quotation needs the comma or colon that introduces it.
   if (partial ? /[.?!]\s*$|^\s*$/.test(lead) : !/[,:]\s*$/.test(lead)) return undefined;
+  // Words that follow another quotation in the sentence ("“…” who became …") open no sentence.
+  const at = block.text.lastIndexOf(lead);
+  if (at > 0 && !/[.?!:][”"’')\]]*\s*$/u.test(block.text.slice(0, at))) return undefined;
   const text = lead
     .replace(/[,:]\s*$/, '')
     .replace(/^(?:and|but|or|so|then|yet)\b[,\s]*/i, '')
