@@ -164,6 +164,17 @@ describe('attribution', () => {
     ]);
   });
 
+  it('records the verb of the writer’s words before a quotation when no rule reads a speaker', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Then, in a sudden turn, everyone compared the plan to “a bridge to nowhere.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[2])).toEqual(['said', 'compared']);
+  });
+
   it('gives quoted words in the writer’s sentence to its subject, with its verb', async () => {
     const rows = await said(
       [

@@ -472,7 +472,8 @@ const ANY_CUE = new RegExp(
 /**
  * The attributing word written next to a quotation whose speaker the rules did not read from its
  * own words ("… ,” one of the founders yelled", "Said Ortiz: “…”"): the nearest in the words
- * after it in its sentence, else the last in the words before it, else none.
+ * after it in its sentence, else the last in the words before it (a verb by the language layer
+ * when no attributing word is there), else none.
  */
 function cueNear(
   blocks: readonly DraftBlock[],
@@ -489,7 +490,11 @@ function cueNear(
   if (later && tail.indexOf(later) < 60) return later;
   // Words before it that end a sentence of their own ("… said Ann Lee. “…”") attribute another.
   const lead = before(block, quote, previous);
-  const earlier = /[.?!]\s*$/.test(lead) ? undefined : [...lead.matchAll(ANY_CUE)].at(-1)?.[0];
+  if (/[.?!]\s*$/.test(lead)) return later;
+  // "She also referenced the “…”": the last verb of the words before it, as written.
+  const earlier =
+    [...lead.matchAll(ANY_CUE)].at(-1)?.[0] ??
+    tagPhrase(lead.split(/\s+/).slice(-12).join(' '))?.findLast((w) => w.pos === 'VERB')?.text;
   return earlier ?? later;
 }
 
