@@ -191,6 +191,23 @@ describe('storykit build never writes over its own inputs', () => {
     expect(readdirSync(dir).sort()).toEqual(['article.html', 'story.yaml']);
   });
 
+  it('refuses to replace a body file in a subfolder of the story', () => {
+    const dir = join(temp('storykit-own-'), 'kerry');
+    cpSync(SEED, dir, { recursive: true });
+    mkdirSync(join(dir, 'text'));
+    renameSync(join(dir, 'article.txt'), join(dir, 'text', 'article.html'));
+    const yaml = readFileSync(join(dir, 'story.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'story.yaml'),
+      yaml.replace('file: article.txt', 'file: text/article.html'),
+    );
+    const out = join(dir, 'text');
+    expect(storykit(['build', dir, '--out', out, '--only', 'jsonld'])).toMatchObject({
+      code: 2,
+      stderr: `storykit: --out: writing ${join(out, 'article.html')} would replace ${join(dir, 'text', 'article.html')}, the story's body file; choose an --out folder outside the story's folder\n`,
+    });
+  });
+
   it('refuses to replace the body file or the story.json it builds from', () => {
     const dir = join(temp('storykit-own-'), 'kerry');
     cpSync(SEED, dir, { recursive: true });

@@ -15,6 +15,7 @@ describe('public API', () => {
       'blockById',
       'blockSchema',
       'centralClaim',
+      'centralUtterance',
       'checkInvariants',
       'comparableFigures',
       'deepFreeze',
@@ -52,6 +53,7 @@ describe('public API', () => {
       'storyIndex',
       'storySchema',
       'utteranceOf',
+      'utteranceRelations',
       'utterancesOf',
       'validateStory',
     ]);

@@ -54,6 +54,14 @@ export type {
   Story,
   StoryFile,
 } from './lib/types.js';
-export { type Utterance, utteranceOf, utterancesOf } from './lib/utterances.js';
+export {
+  centralUtterance,
+  type Utterance,
+  type UtteranceDebate,
+  type UtteranceRelation,
+  utteranceOf,
+  utteranceRelations,
+  utterancesOf,
+} from './lib/utterances.js';
 export { checkInvariants, type ValidateOptions, validateStory } from './lib/validate-story.js';
 export { removeNonXmlChars } from './lib/xml-chars.js';

@@ -45,6 +45,24 @@ describe('attribution', () => {
     ]);
   });
 
+  it('gives an excerpt the paragraph before introduces to its writer, and an unclaimed one to no one', async () => {
+    const rows = await said(
+      [
+        'Club cancels trip',
+        '“We will still meet in May,” said Ana Ortiz.',
+        'Bo Lee, the treasurer, wrote to members:',
+        '“The fund is short this year and the trip is off, with our apologies to all',
+        'The board meets again on Tuesday.',
+        '“Nobody knows who wrote this note about the missing money and the locked office',
+        'The police were not called.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['Ana Ortiz', 'We will still meet in May,'],
+      ['Bo Lee', 'The fund is short this year and the trip is off, with our apologies to all'],
+    ]);
+  });
+
   it('ties the pieces of a split quotation into one utterance, not two quotations in a row', async () => {
     const story = await fromText(
       [
@@ -59,6 +77,22 @@ describe('attribution', () => {
       [2, 'I know this game, I have played it for years.'],
     ]);
     expect(story.relations.every((r) => r.kind === 'continues')).toBe(true);
+  });
+
+  it('keeps a quotation in a new reported clause apart from the utterance before it', async () => {
+    const story = await fromText(
+      [
+        'Headline here',
+        '“We open in May,” said Ana Ortiz. She said the second hall was “at least a year away.”',
+        '“It works,” Bo Lee said, adding that the price was “far too high for schools.”',
+      ].join('\n\n'),
+    );
+    expect(utterancesOf(story).map((u) => [u.pieces.length, u.text])).toEqual([
+      [1, 'We open in May,'],
+      [1, 'at least a year away.'],
+      [1, 'It works,'],
+      [1, 'far too high for schools.'],
+    ]);
   });
 
   it('gives each statement the confidence its rule earns on PolNeAR train', async () => {

@@ -1,19 +1,19 @@
 import {
   assertStory,
-  centralClaim,
+  centralUtterance,
   comparableFigures,
   DRAFT_NOTICE,
   type Figure,
   formatFigureValue,
   paragraphNumber,
-  relationsOf,
   type Source,
-  type Statement,
   type Story,
   sourceById,
   sourceLabel,
   statementById,
-  statementsBy,
+  type Utterance,
+  utteranceRelations,
+  utterancesOf,
 } from '@storykit/core';
 import {
   AlignmentType,
@@ -115,6 +115,7 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     footnotes,
     nextFootnote: 1,
     chart: options.chart !== false,
+    utterances: utterancesOf(story),
   };
 
   const body = [
@@ -180,6 +181,11 @@ interface Context {
   readonly footnotes: Record<string, { children: Paragraph[] }>;
   nextFootnote: number;
   readonly chart: boolean;
+  /**
+   * The statements as the report shows them: a quotation in pieces (core's `continues`) is one
+   * utterance, printed and counted once.
+   */
+  readonly utterances: readonly Utterance[];
 }
 
 const text = xmlText;
@@ -223,18 +229,32 @@ function plain(value: string, style?: string): Paragraph {
   return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(text(value))] });
 }
 
-/** A footnote pointing at the statement's paragraph of the article: "Article ¶7 (p7)". */
-function provenance(ctx: Context, statement: Statement): FootnoteReferenceRun {
+/**
+ * A footnote pointing at where the utterance's pieces are in the article: "Article ¶7 (p7),
+ * characters 0–24." for one piece, "Article ¶7 (p7), characters 0–24 and 41–80; ¶8 (p8),
+ * characters 0–16." for a quotation in pieces.
+ */
+function provenance(ctx: Context, utterance: Utterance): FootnoteReferenceRun {
   const id = ctx.nextFootnote++;
-  const number = paragraphNumber(ctx.story, statement.span.block);
-  ctx.footnotes[id] = {
-    children: [
-      plain(
-        `Article ¶${number} (${statement.span.block}), characters ${statement.span.start}–${statement.span.end}.`,
-      ),
-    ],
-  };
+  const places: string[] = [];
+  let block: string | undefined;
+  for (const { span } of utterance.pieces) {
+    const range = `${span.start}–${span.end}`;
+    if (span.block === block) places[places.length - 1] += ` and ${range}`;
+    else
+      places.push(
+        `¶${paragraphNumber(ctx.story, span.block)} (${span.block}), characters ${range}`,
+      );
+    block = span.block;
+  }
+  ctx.footnotes[id] = { children: [plain(`Article ${places.join('; ')}.`)] };
   return new FootnoteReferenceRun(id);
+}
+
+/** The paragraphs an utterance's pieces are in, as the report cites them: "¶7", "¶7, ¶8". */
+function paragraphsOf(story: Story, utterance: Utterance): string {
+  const numbers = new Set(utterance.pieces.map((p) => paragraphNumber(story, p.span.block)));
+  return [...numbers].map((n) => `¶${n}`).join(', ');
 }
 
 function titlePage(ctx: Context): Paragraph[] {
@@ -285,14 +305,17 @@ function speakerName(story: Story, speaker: string | null, short = false): strin
   return short ? (sourceById(story, speaker)?.name ?? speaker) : sourceLabel(story, speaker);
 }
 
-/** The statement's words as the report shows them: quotations in quotation marks. */
-function quoted(statement: Statement): string {
-  return statement.kind === 'indirect' ? statement.text : `“${statement.text}”`;
+/**
+ * The utterance's words as the report shows them: quotations in quotation marks, a quotation in
+ * pieces as one, without the writer's words between the pieces.
+ */
+function quoted(utterance: Utterance): string {
+  return utterance.kind === 'indirect' ? utterance.text : `“${utterance.text}”`;
 }
 
 function summary(ctx: Context): Paragraph[] {
   const { story } = ctx;
-  const debate = centralClaim(story);
+  const debate = centralUtterance(story, ctx.utterances);
   const out = [heading(1, 'Summary')];
   if (story.dek) out.push(plain(story.dek));
   if (!debate) {
@@ -307,7 +330,7 @@ function summary(ctx: Context): Paragraph[] {
       children: [
         new TextRun({ text: 'The central claim: ', bold: true }),
         new TextRun(text(`${speakerName(story, claim.speaker, true)}: ${quoted(claim)}`)),
-        new TextRun(text(` (¶${paragraphNumber(story, claim.span.block)})`)),
+        new TextRun(text(` (${paragraphsOf(story, claim)})`)),
         provenance(ctx, claim),
       ],
     }),
@@ -328,7 +351,7 @@ function summary(ctx: Context): Paragraph[] {
               bold: true,
             }),
             new TextRun(text(quoted(statement))),
-            new TextRun(text(` (¶${paragraphNumber(story, statement.span.block)})`)),
+            new TextRun(text(` (${paragraphsOf(story, statement)})`)),
             provenance(ctx, statement),
           ],
         }),
@@ -341,24 +364,31 @@ function summary(ctx: Context): Paragraph[] {
 function statements(ctx: Context): (Paragraph | Table)[] {
   const { story, locale } = ctx;
   const out: Paragraph[] = [heading(1, 'Statements')];
-  const speakers: (string | null)[] = [];
-  for (const s of story.statements) if (!speakers.includes(s.speaker)) speakers.push(s.speaker);
-  for (const speaker of speakers) {
+  // Each speaker's utterances, speakers in the order they first speak.
+  const bySpeaker = new Map<string | null, Utterance[]>();
+  for (const u of ctx.utterances) {
+    const list = bySpeaker.get(u.speaker);
+    if (list) list.push(u);
+    else bySpeaker.set(u.speaker, [u]);
+  }
+  const relations = utteranceRelations(story, ctx.utterances);
+  for (const [speaker, utterances] of bySpeaker) {
     out.push(heading(2, speakerName(story, speaker)));
-    for (const statement of statementsBy(story, speaker)) {
+    for (const utterance of utterances) {
       out.push(
         new Paragraph({
-          ...(statement.kind === 'direct' ? { style: STYLE.quotation } : {}),
-          children: [new TextRun(text(quoted(statement))), provenance(ctx, statement)],
+          ...(utterance.kind === 'direct' ? { style: STYLE.quotation } : {}),
+          children: [new TextRun(text(quoted(utterance))), provenance(ctx, utterance)],
         }),
       );
+      const pieces = utterance.pieces.length;
       const details = [
-        statementKindLabel(statement),
-        attributionLine(story, statement, locale),
-        statement.topic ? `topic: ${statement.topic}` : '',
+        statementKindLabel(utterance) + (pieces > 1 ? ` in ${pieces} pieces` : ''),
+        attributionLine(story, utterance, locale),
+        utterance.topic ? `topic: ${utterance.topic}` : '',
       ].filter(Boolean);
       out.push(plain(details.join(' · '), STYLE.meta));
-      for (const view of relationsOf(story, statement.id)) {
+      for (const view of relations.get(utterance.id) ?? []) {
         const verb = (view.direction === 'outgoing' ? RELATION_OUT : RELATION_IN)[
           view.relation.kind
         ];
@@ -380,7 +410,7 @@ const RELATION_OUT = {
   supports: 'supports',
   'responds-to': 'responds to',
   cites: 'cites',
-  // A later piece of the same utterance (core's `continues`).
+  // Pieces of one utterance are printed as one: `utteranceRelations` never gives a `continues`.
   continues: 'continues',
 } as const;
 const RELATION_IN = {
@@ -400,7 +430,8 @@ function cell(value: string, width: number, header = false): TableCell {
     children: [
       new Paragraph({
         style: STYLE.tableText,
-        children: [new TextRun({ text: text(value), bold: header })],
+        // `bold: false` would write <w:b w:val="false"/><w:bCs w:val="false"/> into every cell.
+        children: [new TextRun({ text: text(value), ...(header ? { bold: true } : {}) })],
       }),
     ],
   });
@@ -514,8 +545,8 @@ function sources(ctx: Context): (Paragraph | Table)[] {
         kind[s.kind],
         s.role ?? '',
         sourceById(story, s.affiliation)?.name ?? '',
-        howReached(story, s).join('; '),
-        String(statementsBy(story, s.id).length),
+        howReached(story, s, ctx.utterances).join('; '),
+        String(ctx.utterances.filter((u) => u.speaker === s.id).length),
       ]),
       [18, 10, 22, 16, 26, 8],
     ),

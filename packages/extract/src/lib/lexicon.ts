@@ -139,7 +139,25 @@ export const PARTICIPLES = PARTICIPLE_WORDS.join('|');
 
 /** Verbs that attribute a quotation but do not report a claim on their own ("called it “overdue”"). */
 export const QUOTE_VERB_PATTERN = [
-  ...new Set([...REPORTING_VERBS, ...PARTICIPLE_WORDS, 'called', 'described', 'dubbed', 'termed']),
+  ...new Set([
+    ...REPORTING_VERBS,
+    ...PARTICIPLE_WORDS,
+    'called',
+    'described',
+    'dubbed',
+    'termed',
+    // Said aloud, by a crowd as often as by one person ("“Lock them up!” the crowd chanted").
+    'chanted',
+    'chanting',
+    'shouted',
+    'shouting',
+    'yelled',
+    'exclaimed',
+    'quipped',
+    'joked',
+    'barked',
+    'lamented',
+  ]),
 ]
   .sort((a, b) => b.length - a.length)
   .join('|');

@@ -5,12 +5,14 @@
 import {
   DRAFT_NOTICE,
   type Media,
-  relationsOf,
   type Source,
-  type Statement,
   type Story,
   sourceById,
   sourceLabel,
+  type Utterance,
+  type UtteranceRelation,
+  utteranceRelations,
+  utterancesOf,
 } from '@storykit/core';
 import { bodyHtml } from './content-html.js';
 import { type FeedDate, feedDate } from './dates.js';
@@ -190,7 +192,10 @@ function remember(ctx: FeedContext, item: FeedItem): FeedItem {
   return item;
 }
 
-/** The items one story gives: itself, or one per statement (`options.items: 'statements'`). */
+/**
+ * The items one story gives: itself, or one per utterance (`options.items: 'statements'`): a
+ * quotation in pieces (core's `continues`) is one item, named by its first piece.
+ */
 export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const link = storyLink(story, ctx.options, ctx.baseUrl);
   const givenId = ctx.options.itemId?.(story);
@@ -202,16 +207,19 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const modified = storyDate(story, 'modified');
   const updated = modified ?? published;
   if (ctx.options.items === 'statements') {
-    return story.statements.map((s) =>
+    const utterances = utterancesOf(story);
+    const relations = ctx.include.content ? utteranceRelations(story, utterances) : undefined;
+    return utterances.map((u) =>
       remember(
         ctx,
-        statementItem(story, s, ctx, {
+        statementItem(story, u, ctx, {
           link,
           id,
           isPermaLink: givenId === undefined,
           published,
           updated,
           modified,
+          relations: relations?.get(u.id) ?? [],
         }),
       ),
     );
@@ -245,14 +253,14 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   ];
 }
 
-/** The relation words of the statements feed, from the statement's side. */
+/** The relation words of the statements feed, from the utterance's side. */
 const RELATION_WORDS = {
   outgoing: {
     disputes: 'disputes',
     supports: 'supports',
     'responds-to': 'responds to',
     cites: 'cites',
-    // A later piece of the same utterance (core's `continues`).
+    // Pieces of one utterance are one item: `utteranceRelations` never gives a `continues`.
     continues: 'continues',
   },
   incoming: {
@@ -271,14 +279,17 @@ interface StoryPlace {
   readonly published: FeedDate | undefined;
   readonly updated: FeedDate | undefined;
   readonly modified: FeedDate | undefined;
+  /** The relations of the utterance the item is made of. */
+  readonly relations: readonly UtteranceRelation[];
 }
 
 /**
- * One statement as an item: the statement's text is the title, who said it and how the summary,
- * the speaker the author; the content quotes the paragraph it is in and lists the statements it
- * answers or is answered by, each linked to its place in the article.
+ * One utterance as an item: its text (a quotation in pieces joined, without the writer's words
+ * between them) is the title, who said it and how the summary, the speaker the author; the
+ * content quotes the paragraphs its pieces are in and lists the utterances it answers or is
+ * answered by, each linked to its place in the article. Id and link name the first piece.
  */
-function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPlace): FeedItem {
+function statementItem(story: Story, s: Utterance, ctx: FeedContext, at: StoryPlace): FeedItem {
   const speaker = sourceOf(story, s.speaker);
   const label = speaker
     ? sourceLabel(story, speaker)
@@ -291,11 +302,11 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
   let contentHtml: string | undefined;
   if (include.content) {
     const link = withFragment(at.link, `statement-${s.id}`);
-    contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, { only: s, blocks: [s.span.block] })}</blockquote><p>${htmlText(summary)}</p>`;
-    const related = relationsOf(story, s.id);
-    if (related.length) {
+    const only = { only: s.pieces, blocks: s.pieces.map((p) => p.span.block) };
+    contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, only)}</blockquote><p>${htmlText(summary)}</p>`;
+    if (at.relations.length) {
       contentHtml += '<ul>';
-      for (const { relation, direction, other } of related) {
+      for (const { relation, direction, other } of at.relations) {
         const who = sourceOf(story, other.speaker)?.name;
         const href = withFragment(at.link, `statement-${other.id}`);
         contentHtml += `<li>${RELATION_WORDS[direction][relation.kind]} <a href="${htmlText(href)}">${htmlText(

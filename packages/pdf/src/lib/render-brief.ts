@@ -89,6 +89,7 @@ export function renderBrief(doc: Doc, story: Story, options: ResolvedOptions): v
   }
   brief.provenance();
   brief.footers();
+  book.keepShapedWords();
 }
 
 class Brief {

@@ -16,6 +16,7 @@ import {
 import { NameFinder, wordsBefore } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+import { opensOwnClause } from './quotes.js';
 import {
   parseApposition,
   parseSpeaker,
@@ -416,7 +417,19 @@ function attributeQuote(
       };
     }
   }
-  const lead = before(block, quote, previous);
+  let lead = before(block, quote, previous);
+  let leadIndex = blockIndex;
+  // A paragraph that opens with an excerpt the paragraph before introduces ("Bo Lee wrote:").
+  if (!lead.trim() && quote.outerStart === 0 && blockIndex > 0) {
+    const prior = (blocks[blockIndex - 1] as DraftBlock).text;
+    const last = /:\s*$/.test(prior) ? sentences(prior).at(-1) : undefined;
+    if (last) {
+      lead = prior.slice(last.start, last.end);
+      leadIndex = blockIndex - 1;
+    }
+  }
+  const leadBlock = blocks[leadIndex] as DraftBlock;
+  const leadEnd = leadIndex === blockIndex ? quote.outerStart : leadBlock.text.length;
   const participle = PARTICIPLE_BEFORE.exec(lead);
   if (participle?.groups) {
     const found =
@@ -427,8 +440,8 @@ function attributeQuote(
         phrase: found.phrase,
         verb: participle.groups.verb as string,
         at: {
-          block: blockIndex,
-          offset: Math.max(block.text.lastIndexOf(found.words, quote.outerStart), 0),
+          block: leadIndex,
+          offset: Math.max(leadBlock.text.lastIndexOf(found.words, leadEnd), 0),
         },
         confidence: 0.8,
         path: 'before',
@@ -450,8 +463,8 @@ function attributeQuote(
         verb,
         ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
         at: {
-          block: blockIndex,
-          offset: block.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
+          block: leadIndex,
+          offset: leadBlock.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
         },
         confidence: 0.8,
         path: 'before',
@@ -928,6 +941,15 @@ export function attribute(
     const a = quoteAttributions[i];
     let speaker = resolve(a, quoteIds[i]);
     let path: AttributionPath = a?.path ?? 'inherited-far';
+    // A paragraph that opens an excerpt and never closes it, with nothing before or after that
+    // continues or attributes it: whose words they are is anyone's guess, so no statement.
+    const orphan =
+      !speaker &&
+      quote.outerStart === 0 &&
+      quote.continues &&
+      !quote.continuation &&
+      !quotes[i + 1]?.continuation;
+    if (orphan) return;
     if (!speaker) {
       // No words of its own: the quotation before it in the paragraph; for a quotation running on
       // into the next paragraph, the words that attribute it there; the statement just before it;
@@ -996,6 +1018,7 @@ export function attribute(
   const relations = pieces(
     sorted.map(({ index }) => quoteOf.get(index)),
     out,
+    new Map(blocks.map((b) => [b.id, b.text])),
   );
   // The pieces of one utterance are attributed by the same words: one confidence, the surest.
   // Relations run from a later piece to the one before, in reading order: back, then forward.
@@ -1015,11 +1038,13 @@ export function attribute(
 /**
  * The pieces of split quotations: a quotation continues the one just before it when both have
  * one speaker, at most one of them has attributing words of its own (`“A,” he said, “B.”`), and
- * it is in the same paragraph or runs on from the paragraph before.
+ * it is in the same paragraph (and the words between do not open a clause of their own for it)
+ * or runs on from the paragraph before.
  */
 function pieces(
   quotations: readonly ({ quote: QuoteCandidate; own: boolean } | undefined)[],
   statements: readonly Statement[],
+  texts: ReadonlyMap<string, string>,
 ): Relation[] {
   const relations: Relation[] = [];
   // Whether the utterance being built already has its attributing words.
@@ -1033,7 +1058,8 @@ function pieces(
       before !== undefined &&
       now !== undefined &&
       previous.speaker === current.speaker &&
-      (before.quote.block === now.quote.block ||
+      ((before.quote.block === now.quote.block &&
+        !opensOwnClause(texts.get(now.quote.block) ?? '', before.quote, now.quote)) ||
         (before.quote.continues && now.quote.continuation)) &&
       !(own && now.own);
     if (together) {
