@@ -198,6 +198,36 @@ describe('attribution', () => {
     ]);
   });
 
+  it('records the verb of the writer’s words before a quotation when no rule reads a speaker', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Then, in a sudden turn, everyone compared the plan to “a bridge to nowhere.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[2])).toEqual(['said', 'compared']);
+  });
+
+  it('gives quoted words in the writer’s sentence to its subject, with its verb', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Governor Ada Pike condemned “such a reckless plan” on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Carl Brun', 'said'],
+      ['Ada Pike', 'condemned'],
+    ]);
+    // Words after another quotation of the sentence open no sentence: no speaker "who".
+    const after = await said(
+      'Headline here\n\nA study predicted that “many workers” who became eligible would “see their pay cut.”',
+    );
+    expect(after.map((r) => r[1])).not.toContain('who');
+  });
+
   it('records the attributing words as written when the speaker rules read none', async () => {
     const rows = await said(
       [

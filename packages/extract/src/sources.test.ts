@@ -78,6 +78,14 @@ describe('parseSpeaker', () => {
       expect(parseSpeaker(phrase), phrase).toEqual({ type: 'anonymous', description: phrase });
   });
 
+  it('starts a role after the relative words that open its clause', () => {
+    expect(parseSpeaker('one which Boston University historian Ida Marsh')).toEqual({
+      type: 'person',
+      name: 'Ida Marsh',
+      role: 'Boston University historian',
+    });
+  });
+
   it('drops a party letter in brackets after a name', () => {
     expect(parseSpeaker('Ohio Gov. Mara Quist (D)')).toEqual({
       type: 'person',

@@ -134,7 +134,11 @@ function roleBeforeName(text: string): { role: string; name: string } | undefine
   }
   const name = words.slice(at);
   if (at === 0 || name.length === 0 || name.length > 4) return undefined;
-  const role = words.slice(0, at);
+  // "one which Boston University historian John Baick": the role starts after the relative word.
+  const all = words.slice(0, at);
+  const relative = all.findLastIndex((w) => /^(?:which|whom|whose|one)$/i.test(w));
+  const role = all.slice(relative + 1);
+  if (role.length === 0) return undefined;
   const last = role.at(-1) as string;
   // "the Ohio Republican": a determiner is no role; the phrase describes someone.
   if (/^(?:the|a|an|and|or|but|of|by|with|to)$/i.test(last)) return undefined;
