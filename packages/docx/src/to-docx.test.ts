@@ -59,6 +59,16 @@ describe('the seed report', () => {
     expect(headings.filter((p) => p.style === 'Heading 2').length).toBe(speakers.size + 3);
   });
 
+  it('keeps every heading with the paragraph after it, through the Heading 1 and 2 styles', () => {
+    const styles = part(bytes, 'word/styles.xml');
+    for (const id of ['Heading1', 'Heading2']) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`))?.[0];
+      expect(style, id).toContain('<w:keepNext/>');
+    }
+    // Said once in the styles, not again on each of the 17 headings.
+    expect(part(bytes, 'word/document.xml')).not.toContain('<w:keepNext/>');
+  });
+
   it('sets the core properties from the story, and no date the story does not give', () => {
     const { core } = pythonDocx(bytes);
     expect(core).toMatchObject({

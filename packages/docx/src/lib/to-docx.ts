@@ -137,7 +137,7 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     keywords: text(story.keywords.join(', ')),
     description: text(`storykit report of “${story.headline}” (${story.id})`),
     features: { updateFields: true },
-    styles: styles(),
+    styles: STYLES,
     footnotes,
     sections: [
       {
@@ -220,7 +220,7 @@ function creatorOf(story: Story): string {
 function heading(level: 1 | 2, title: string): Paragraph {
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    keepNext: true,
+    // Keep-with-next is in the heading styles (see `styles`), not repeated on every heading.
     children: [new TextRun(text(title))],
   });
 }
@@ -329,8 +329,11 @@ function summary(ctx: Context): Paragraph[] {
     new Paragraph({
       children: [
         new TextRun({ text: 'The central claim: ', bold: true }),
-        new TextRun(text(`${speakerName(story, claim.speaker, true)}: ${quoted(claim)}`)),
-        new TextRun(text(` (${paragraphsOf(story, claim)})`)),
+        new TextRun(
+          text(
+            `${speakerName(story, claim.speaker, true)}: ${quoted(claim)} (${paragraphsOf(story, claim)})`,
+          ),
+        ),
         provenance(ctx, claim),
       ],
     }),
@@ -350,8 +353,7 @@ function summary(ctx: Context): Paragraph[] {
               text: text(`${speakerName(story, statement.speaker, true)}: `),
               bold: true,
             }),
-            new TextRun(text(quoted(statement))),
-            new TextRun(text(` (${paragraphsOf(story, statement)})`)),
+            new TextRun(text(`${quoted(statement)} (${paragraphsOf(story, statement)})`)),
             provenance(ctx, statement),
           ],
         }),
@@ -579,18 +581,22 @@ function blockRuns(story: Story, blockId: string, blockText: string): ParagraphC
     cuts.add(m.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const runs: ParagraphChild[] = [];
+  // Neighbouring pieces in the same style (two quotations back to back) are one run.
+  const pieces: { text: string; style: string | undefined }[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
     const covering = marks.filter((m) => m.start <= start && m.end >= end);
     // A figure inside a quotation shows as a figure: it is the narrower mark.
     const style = covering.find((m) => m.style === STYLE.figureText)?.style ?? covering[0]?.style;
-    runs.push(
-      new TextRun({ text: text(blockText.slice(start, end)), ...(style ? { style } : {}) }),
-    );
+    const last = pieces[pieces.length - 1];
+    if (last && last.style === style) last.text += blockText.slice(start, end);
+    else pieces.push({ text: blockText.slice(start, end), style });
   }
-  return runs;
+  return pieces.map(
+    (piece) =>
+      new TextRun({ text: text(piece.text), ...(piece.style ? { style: piece.style } : {}) }),
+  );
 }
 
 function article(ctx: Context): Paragraph[] {
@@ -637,55 +643,61 @@ function notes(ctx: Context): Paragraph[] {
   return out;
 }
 
-function styles() {
-  return {
-    paragraphStyles: [
-      {
-        id: 'Subtitle',
-        name: 'Subtitle',
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-        run: { size: 28, color: '404040' },
-        paragraph: { spacing: { after: 240 } },
-      },
-      {
-        id: STYLE.quotation,
-        name: 'Storykit Quotation',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { italics: true },
-        paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 60 } },
-      },
-      {
-        id: STYLE.meta,
-        name: 'Storykit Meta',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { size: 18, color: '555555' },
-        paragraph: { spacing: { after: 120 } },
-      },
-      {
-        id: STYLE.tableText,
-        name: 'Storykit Table Text',
-        basedOn: 'Normal',
-        run: { size: 18 },
-        paragraph: { spacing: { before: 0, after: 0 } },
-      },
-    ],
-    characterStyles: [
-      {
-        id: STYLE.statementText,
-        name: 'Storykit Statement Text',
-        basedOn: 'DefaultParagraphFont',
-        run: { shading: { type: 'clear', fill: 'FFF2CC', color: 'auto' } },
-      },
-      {
-        id: STYLE.figureText,
-        name: 'Storykit Figure Text',
-        basedOn: 'DefaultParagraphFont',
-        run: { bold: true, color: '1F4E79' },
-      },
-    ],
-  } as const;
-}
+/**
+ * The report's styles, defined once in `styles.xml` and referred to by id: built once per process.
+ * Keep-with-next sits in the two heading styles rather than on each heading paragraph.
+ */
+const STYLES = {
+  default: {
+    heading1: { run: { color: '2E74B5', size: 32 }, paragraph: { keepNext: true } },
+    heading2: { run: { color: '2E74B5', size: 26 }, paragraph: { keepNext: true } },
+  },
+  paragraphStyles: [
+    {
+      id: 'Subtitle',
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { size: 28, color: '404040' },
+      paragraph: { spacing: { after: 240 } },
+    },
+    {
+      id: STYLE.quotation,
+      name: 'Storykit Quotation',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { italics: true },
+      paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 60 } },
+    },
+    {
+      id: STYLE.meta,
+      name: 'Storykit Meta',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 18, color: '555555' },
+      paragraph: { spacing: { after: 120 } },
+    },
+    {
+      id: STYLE.tableText,
+      name: 'Storykit Table Text',
+      basedOn: 'Normal',
+      run: { size: 18 },
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+  ],
+  characterStyles: [
+    {
+      id: STYLE.statementText,
+      name: 'Storykit Statement Text',
+      basedOn: 'DefaultParagraphFont',
+      run: { shading: { type: 'clear', fill: 'FFF2CC', color: 'auto' } },
+    },
+    {
+      id: STYLE.figureText,
+      name: 'Storykit Figure Text',
+      basedOn: 'DefaultParagraphFont',
+      run: { bold: true, color: '1F4E79' },
+    },
+  ],
+} as const;
