@@ -86,6 +86,18 @@ describe('the seed report', () => {
   it('puts a table of contents field over the headings', () => {
     const xml = part(bytes, 'word/document.xml');
     expect(xml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;/);
+    // Each entry links to the bookmark on its heading, in the order of the headings.
+    const toc = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>'));
+    const entries = [
+      ...toc.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)">.*?<w:t[^>]*>([^<]+)<\/w:t>/g),
+    ].map(([, anchor, title]) => [anchor, title]);
+    const headings = [
+      ...xml.matchAll(
+        /<w:pStyle w:val="Heading[12]"\/><\/w:pPr><w:bookmarkStart w:name="([^"]+)"[^>]*\/><w:r><w:t[^>]*>([^<]+)<\/w:t>/g,
+      ),
+    ].map(([, name, title]) => [name, title]);
+    expect(headings).toHaveLength(17);
+    expect(entries).toEqual(headings);
     // Word fills in the page numbers when it opens the document (ECMA-376 §17.15.1.90).
     expect(part(bytes, 'word/settings.xml')).toContain('<w:updateFields/>');
   });

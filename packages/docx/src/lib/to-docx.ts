@@ -17,6 +17,7 @@ import {
 } from '@storykit/core';
 import {
   AlignmentType,
+  Bookmark,
   Document,
   Footer,
   FootnoteReferenceRun,
@@ -116,18 +117,29 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     nextFootnote: 1,
     chart: options.chart !== false,
     utterances: utterancesOf(story),
+    headings: [],
   };
 
-  const body = [
-    ...titlePage(ctx),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
-    new Paragraph({ children: [new PageBreak()] }),
+  const front = titlePage(ctx);
+  const parts = [
     ...(wanted.has('summary') ? summary(ctx) : []),
     ...(wanted.has('statements') ? statements(ctx) : []),
     ...(wanted.has('figures') ? figures(ctx) : []),
     ...(wanted.has('sources') ? sources(ctx) : []),
     ...(wanted.has('article') ? article(ctx) : []),
     ...(wanted.has('notes') ? notes(ctx) : []),
+  ];
+  const body = [
+    ...front,
+    // Filled in from the headings as they were made, each linked to its bookmark: the library
+    // would otherwise find them by reading the whole written body (and the styles) again.
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      cachedEntries: ctx.headings,
+    }),
+    new Paragraph({ children: [new PageBreak()] }),
+    ...parts,
   ];
 
   const doc = new Document({
@@ -186,6 +198,8 @@ interface Context {
    * utterance, printed and counted once.
    */
   readonly utterances: readonly Utterance[];
+  /** The headings made so far, as the table of contents lists them, each with its bookmark. */
+  readonly headings: { title: string; level: number; href: string }[];
 }
 
 const text = xmlText;
@@ -217,11 +231,14 @@ function creatorOf(story: Story): string {
   return sourceById(story, story.publisher)?.name ?? 'storykit';
 }
 
-function heading(level: 1 | 2, title: string): Paragraph {
+/** A Heading 1 or 2, bookmarked and listed in the table of contents. */
+function heading(ctx: Context, level: 1 | 2, title: string): Paragraph {
+  const href = `_Toc${ctx.headings.length + 1}`;
+  ctx.headings.push({ title: text(title), level, href });
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    // Keep-with-next is in the heading styles (see `styles`), not repeated on every heading.
-    children: [new TextRun(text(title))],
+    // Keep-with-next is in the heading styles (see `STYLES`), not repeated on every heading.
+    children: [new Bookmark({ id: href, children: [new TextRun(text(title))] })],
   });
 }
 
@@ -316,7 +333,7 @@ function quoted(utterance: Utterance): string {
 function summary(ctx: Context): Paragraph[] {
   const { story } = ctx;
   const debate = centralUtterance(story, ctx.utterances);
-  const out = [heading(1, 'Summary')];
+  const out = [heading(ctx, 1, 'Summary')];
   if (story.dek) out.push(plain(story.dek));
   if (!debate) {
     out.push(
@@ -342,7 +359,7 @@ function summary(ctx: Context): Paragraph[] {
     ['Who supports it', debate.supports],
     ['Who disputes it', debate.disputes],
   ] as const) {
-    out.push(heading(2, title));
+    out.push(heading(ctx, 2, title));
     if (side.length === 0) out.push(plain('No one in the article.'));
     for (const statement of side) {
       out.push(
@@ -365,7 +382,7 @@ function summary(ctx: Context): Paragraph[] {
 
 function statements(ctx: Context): (Paragraph | Table)[] {
   const { story, locale } = ctx;
-  const out: Paragraph[] = [heading(1, 'Statements')];
+  const out: Paragraph[] = [heading(ctx, 1, 'Statements')];
   // Each speaker's utterances, speakers in the order they first speak.
   const bySpeaker = new Map<string | null, Utterance[]>();
   for (const u of ctx.utterances) {
@@ -375,7 +392,7 @@ function statements(ctx: Context): (Paragraph | Table)[] {
   }
   const relations = utteranceRelations(story, ctx.utterances);
   for (const [speaker, utterances] of bySpeaker) {
-    out.push(heading(2, speakerName(story, speaker)));
+    out.push(heading(ctx, 2, speakerName(story, speaker)));
     for (const utterance of utterances) {
       out.push(
         new Paragraph({
@@ -482,7 +499,7 @@ function figureRow(story: Story, figure: Figure, locale: string): string[] {
 
 function figures(ctx: Context): (Paragraph | Table)[] {
   const { story, locale } = ctx;
-  const out: (Paragraph | Table)[] = [heading(1, 'Figures')];
+  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Figures')];
   if (story.figures.length === 0) return [...out, plain('The article gives no figures.')];
   out.push(
     table(
@@ -505,7 +522,7 @@ function figures(ctx: Context): (Paragraph | Table)[] {
     const alternative = comparison.figures
       .map((f) => `${f.subject}: ${formatFigureValue(f, { locale })}`)
       .join('; ');
-    out.push(heading(2, `Chart: ${title}`));
+    out.push(heading(ctx, 2, `Chart: ${title}`));
     out.push(
       new Paragraph({
         children: [
@@ -532,7 +549,7 @@ function figures(ctx: Context): (Paragraph | Table)[] {
 
 function sources(ctx: Context): (Paragraph | Table)[] {
   const { story } = ctx;
-  const out: (Paragraph | Table)[] = [heading(1, 'Sources')];
+  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Sources')];
   if (story.sources.length === 0) return [...out, plain('The article names no sources.')];
   const kind: Record<Source['kind'], string> = {
     person: 'person',
@@ -602,7 +619,7 @@ function blockRuns(story: Story, blockId: string, blockText: string): ParagraphC
 function article(ctx: Context): Paragraph[] {
   const { story } = ctx;
   return [
-    heading(1, 'The article'),
+    heading(ctx, 1, 'The article'),
     plain(
       'The full text as received, without the paywall and subscription lines; quotations and figures the model records are set in their own character styles (Storykit Statement Text, Storykit Figure Text).',
       STYLE.meta,
@@ -622,7 +639,7 @@ function article(ctx: Context): Paragraph[] {
 
 function notes(ctx: Context): Paragraph[] {
   const { story } = ctx;
-  const out = [heading(1, 'Editor’s notes')];
+  const out = [heading(ctx, 1, 'Editor’s notes')];
   out.push(
     plain(
       'What follows is asserted by the editor who curated the model, not by the article.',
@@ -687,6 +704,8 @@ const STYLES = {
     },
   ],
   characterStyles: [
+    // The run style of the table of contents' entries (as LibreOffice names it); no formatting of its own.
+    { id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont' },
     {
       id: STYLE.statementText,
       name: 'Storykit Statement Text',
