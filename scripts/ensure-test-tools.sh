@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the independent readers the tests check our outputs with are on this machine:
 # poppler (pdftotext, pdfinfo, pdffonts, pdfdetach), qpdf, xmllint, Python's feedparser and
-# python-docx, and LibreOffice. Installs the missing ones with apt-get when running as root;
-# otherwise names the Debian packages to install and fails, so that no test silently skips.
+# python-docx, LibreOffice, and Chromium (the studio's tests drive it through playwright-core).
+# Installs the missing ones with apt-get when running as root; otherwise names the Debian packages
+# to install and fails, so that no test silently skips.
 set -euo pipefail
 
 declare -A need=()
@@ -15,6 +16,7 @@ have xmllint || need[libxml2-utils]=1
 py_has feedparser || need[python3-feedparser]=1
 py_has docx || need[python3-docx]=1
 have soffice || need[libreoffice-writer-nogui]=1
+[ -x /usr/bin/chromium ] || need[chromium]=1
 
 missing="${!need[*]}"
 [ -z "$missing" ] && exit 0

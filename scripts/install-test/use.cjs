@@ -3,8 +3,9 @@ const assert = require('node:assert/strict');
 const { join } = require('node:path');
 
 const entries = {
-  '@storykit/core': ['readStory', 'assertStory', 'numbersInText'],
+  '@storykit/core': ['readStory', 'assertStory', 'numbersInText', 'parseStory'],
   '@storykit/core/node': ['loadStory'],
+  '@storykit/core/yaml': ['parseStory'],
   '@storykit/extract': ['fromText'],
   '@storykit/pdf': ['toPdf'],
   '@storykit/docx': ['toDocx'],

@@ -1,8 +1,14 @@
 // Uses every package as an ES module, from the installed tarballs.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { numbersInText, readStory, StoryValidationError } from '@storykit/core';
+import {
+  parseStory as mainParseStory,
+  numbersInText,
+  readStory,
+  StoryValidationError,
+} from '@storykit/core';
 import { loadStory } from '@storykit/core/node';
+import { parseStory } from '@storykit/core/yaml';
 import { toDocx } from '@storykit/docx';
 import { fromText } from '@storykit/extract';
 import { toAtom, toJsonFeed, toRss } from '@storykit/feed';
@@ -17,6 +23,12 @@ const story = loadStory(
 assert.equal(SEED_STORY.endsWith('kerry-on-the-run'), true);
 assert.deepEqual(readStory(JSON.stringify(story)), story);
 assert.deepEqual(numbersInText('forty-five'), [45]);
+// In Node.js the main entry still has parseStory, the same function as @storykit/core/yaml's.
+assert.equal(mainParseStory, parseStory);
+assert.equal(
+  parseStory('id: web\nheadline: Web\nlanguage: en\nbody: [{ text: Hi. }]\n').headline,
+  'Web',
+);
 assert.equal(
   Buffer.from(await toPdf(story))
     .subarray(0, 5)

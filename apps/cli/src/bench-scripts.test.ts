@@ -15,9 +15,23 @@ describe('bench scripts', () => {
       encoding: 'utf8',
     });
     expect(out).toContain('25 vs 50 statements');
-    for (const name of ['statements feed (RSS)', 'RSS (one story)', 'JSON-LD', 'DOCX', 'PDF'])
+    const generators = [
+      'statements feed (RSS)',
+      'statements feed (Atom)',
+      'statements feed (JSON Feed)',
+      'RSS (one story)',
+      'Atom (one story)',
+      'JSON Feed (one story)',
+      'JSON-LD',
+      'DOCX',
+      'PDF',
+    ];
+    for (const name of generators)
       expect(out).toMatch(
-        new RegExp(`${name.replace(/[()]/g, '\\$&')}\\s+[\\d.]+ ms\\s+[\\d.]+ ms\\s+[\\d.]+×`),
+        new RegExp(
+          `${name.replace(/[()]/g, '\\$&')}\\s+[\\d.]+ ms\\s+[\\d.]+ ms\\s+[\\d.]+×\\s+(pass|FAIL)`,
+        ),
       );
+    expect(out).toMatch(/every generator within 4\.5×|over 4\.5×: /);
   });
 });

@@ -136,39 +136,62 @@ export interface StoryInput {
   readonly path: string;
   /** What the file is: `story file`, `body file`, `media file`, or `folder` for one beside them. */
   readonly role: string;
+  /**
+   * For a file beside a `story.yaml` (role `folder`): that story file, read again to tell whether
+   * this is its `body.file` only when an output would replace it.
+   */
+  readonly storyFile?: string;
 }
 
 /**
  * The files a story is made from: its story file, the article its `body.file` names, its media's
  * local files, and every other file beside the story file — the article it was curated from
- * (`article.html`) is the story's even when the body is written inline. The YAML is read again
- * only for `body.file`, after `loadStory` accepted it (so within its limits), without expanding
+ * (`article.html`) is the story's even when the body is written inline.
+ *
+ * The body file lies inside the story's folder (`loadStory` holds it there): when the folder has
+ * no subfolder, it is one of the files beside the story file, and the YAML is read again for
+ * `body.file` only if an output would replace one of them ({@link checkOwnInputs}); else it is read
+ * again here. Either way after `loadStory` accepted it (so within its limits), without expanding
  * aliases.
  */
 export function storyInputs(path: string, story: Story): StoryInput[] {
   const file = storyFilePath(path);
   const folder = dirname(file);
+  const yaml = /\.ya?ml$/i.test(file);
   const inputs: StoryInput[] = [];
+  let subfolders = false;
   try {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (!entry.isDirectory()) inputs.push({ path: join(folder, entry.name), role: 'folder' });
+      if (entry.isDirectory()) subfolders = true;
+      else
+        inputs.push({
+          path: join(folder, entry.name),
+          role: 'folder',
+          ...(yaml ? { storyFile: file } : {}),
+        });
     }
   } catch {
     // a folder that cannot be listed holds nothing more to protect than the files named below
+    subfolders = true;
   }
   inputs.push({ path: file, role: 'story file' });
-  if (/\.ya?ml$/i.test(file)) {
-    try {
-      const body = parseDocument(readFileSync(file, 'utf8')).getIn(['body', 'file']);
-      if (typeof body === 'string') inputs.push({ path: join(folder, body), role: 'body file' });
-    } catch {
-      // loadStory read it a moment ago; a file that changed since is not this check's concern
-    }
-  }
+  const body = yaml && subfolders ? bodyFileOf(file) : undefined;
+  if (body !== undefined) inputs.push({ path: body, role: 'body file' });
   for (const media of story.media) {
     if (media.path) inputs.push({ path: join(folder, media.path), role: 'media file' });
   }
   return inputs;
+}
+
+/** The path of the `body.file` a `story.yaml` names, if it names one and can still be read. */
+function bodyFileOf(storyFile: string): string | undefined {
+  try {
+    const body = parseDocument(readFileSync(storyFile, 'utf8')).getIn(['body', 'file']);
+    return typeof body === 'string' ? join(dirname(storyFile), body) : undefined;
+  } catch {
+    // loadStory read it a moment ago; a file that changed since is not this check's concern
+    return undefined;
+  }
 }
 
 /**
@@ -188,8 +211,11 @@ export function checkOwnInputs(
     const target = join(out, file.name);
     const input = byLocation.get(location(target));
     if (input) {
+      const body = input.storyFile === undefined ? undefined : bodyFileOf(input.storyFile);
+      const role =
+        body !== undefined && location(body) === location(input.path) ? 'body file' : input.role;
       throw new UsageError(
-        `--out: writing ${target} would replace ${input.path}, ${input.role === 'folder' ? "a file of the story's folder" : `the story's ${input.role}`}; choose an --out folder outside the story's folder`,
+        `--out: writing ${target} would replace ${input.path}, ${role === 'folder' ? "a file of the story's folder" : `the story's ${role}`}; choose an --out folder outside the story's folder`,
       );
     }
   }

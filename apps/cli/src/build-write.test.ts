@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   BIN,
@@ -23,6 +24,8 @@ import {
   tinyStory,
   writeStory,
 } from './test-support.js';
+
+const SLOW_WRITE = fileURLToPath(new URL('./slow-write-preload.cjs', import.meta.url));
 
 const ALL = [
   'article.html',
@@ -146,18 +149,29 @@ describe('a build stopped by a signal it can handle', () => {
     '%s while it writes: the files are finished first, no temporary folder is left',
     async (signal) => {
       const out = temp('storykit-term-');
-      const child = spawn(process.execPath, [BIN, 'build', SEED, '-o', out, '-q']);
+      const child = spawn(process.execPath, [
+        '--require',
+        SLOW_WRITE,
+        BIN,
+        'build',
+        SEED,
+        '-o',
+        out,
+        '-q',
+      ]);
+      // The preload announces the first staged file and then holds the write for 300 ms.
       let sent = false;
-      const watcher = setInterval(() => {
-        if (!sent && readdirSync(out).some((n) => n.startsWith('.storykit-tmp-'))) {
-          sent = child.kill(signal);
-        }
-      }, 1);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (!sent && stderr.includes('storykit-test: staging\n')) sent = child.kill(signal);
+      });
       const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
-      clearInterval(watcher);
       expect(sent).toBe(true);
-      // 128 + the signal's number, as a shell reports it; 0 if it had finished already.
+      // 128 + the signal's number, as a shell reports it; 0 when the build's last step after the
+      // writes ended the process before the signal's handler ran.
       expect([0, signal === 'SIGTERM' ? 143 : 130]).toContain(code);
+      expect(stderr).toBe('storykit-test: staging\n');
       expect(readdirSync(out).sort()).toEqual(ALL);
     },
   );
@@ -175,6 +189,23 @@ describe('storykit build never writes over its own inputs', () => {
     );
     expect(readFileSync(join(dir, 'article.html'), 'utf8')).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['article.html', 'story.yaml']);
+  });
+
+  it('refuses to replace a body file in a subfolder of the story', () => {
+    const dir = join(temp('storykit-own-'), 'kerry');
+    cpSync(SEED, dir, { recursive: true });
+    mkdirSync(join(dir, 'text'));
+    renameSync(join(dir, 'article.txt'), join(dir, 'text', 'article.html'));
+    const yaml = readFileSync(join(dir, 'story.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'story.yaml'),
+      yaml.replace('file: article.txt', 'file: text/article.html'),
+    );
+    const out = join(dir, 'text');
+    expect(storykit(['build', dir, '--out', out, '--only', 'jsonld'])).toMatchObject({
+      code: 2,
+      stderr: `storykit: --out: writing ${join(out, 'article.html')} would replace ${join(dir, 'text', 'article.html')}, the story's body file; choose an --out folder outside the story's folder\n`,
+    });
   });
 
   it('refuses to replace the body file or the story.json it builds from', () => {

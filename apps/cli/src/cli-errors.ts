@@ -1,3 +1,6 @@
+/** Exit codes of the `storykit` command (DESIGN §5). */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
 /** A user mistake on the command line: one line on stderr and exit code 2. */
 export class UsageError extends Error {}
 

@@ -1,19 +1,12 @@
 import type { Story } from '@storykit/core';
-import type { FeedPerson } from '@storykit/feed';
+import type { FeedOptions, FeedPerson } from '@storykit/feed';
 import { isFeedDate } from './build-checks.js';
 
-/** The feeds `storykit build` writes, by their `--only` names. */
-export type FeedKind = 'rss' | 'atom' | 'jsonfeed';
+import { FEED_FILES, type FeedKind } from './feed-files.js';
+import type { BuildSettings } from './outputs.js';
 
-/**
- * The file of each feed: `@storykit/feed`'s `FEED_FILE_NAMES` (a test holds them equal), written
- * out here so that naming the files loads no generator.
- */
-export const FEED_FILES: Readonly<Record<FeedKind, string>> = {
-  rss: 'rss.xml',
-  atom: 'atom.xml',
-  jsonfeed: 'feed.json',
-};
+export { FEED_FILES, type FeedKind } from './feed-files.js';
+
 const FILE = FEED_FILES;
 
 /**
@@ -138,4 +131,20 @@ export function feedAuthor(
     `${FILE.atom}: ${uncredited.id} names no author and no publisher, and Atom requires one (RFC 4287 §4.1.2); its author is "${UNKNOWN_AUTHOR}" (set one with --author or --publisher)`,
   );
   return { name: UNKNOWN_AUTHOR };
+}
+
+/** The options of a story's feeds: links under the base URL, a date only from the story or the user. */
+export function feedOptions(story: Story, settings: BuildSettings, kind: FeedKind): FeedOptions {
+  const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
+  const notice = settings.notice ?? (() => {});
+  const facts = [storyFeedFacts(story)];
+  const updated = feedUpdated(facts, kind, settings.updated, notice);
+  const author = feedAuthor(facts, kind, settings.author, notice);
+  return {
+    baseUrl,
+    // The item links to the story's own page when it has one, else to the output folder.
+    itemUrl: (s) => s.url ?? baseUrl,
+    ...(updated === undefined ? {} : { updated }),
+    ...(author === undefined ? {} : { author }),
+  };
 }

@@ -1,12 +1,5 @@
 import type { Story } from '@storykit/core';
-import type { FeedOptions } from '@storykit/feed';
-import {
-  FEED_FILES,
-  type FeedKind,
-  feedAuthor,
-  feedUpdated,
-  storyFeedFacts,
-} from './feed-defaults.js';
+import { FEED_FILES, type FeedKind } from './feed-files.js';
 
 /** One file an output writes: its name inside the output folder and its bytes. */
 export interface OutputFile {
@@ -53,22 +46,6 @@ export interface BuildSettings {
   readonly storyDir?: string;
 }
 
-/** The options of a story's feeds: links under the base URL, a date only from the story or the user. */
-export function feedOptions(story: Story, settings: BuildSettings, kind: FeedKind): FeedOptions {
-  const baseUrl = settings.baseUrl ?? `https://storykit.invalid/${story.id}/`;
-  const notice = settings.notice ?? (() => {});
-  const facts = [storyFeedFacts(story)];
-  const updated = feedUpdated(facts, kind, settings.updated, notice);
-  const author = feedAuthor(facts, kind, settings.author, notice);
-  return {
-    baseUrl,
-    // The item links to the story's own page when it has one, else to the output folder.
-    itemUrl: (s) => s.url ?? baseUrl,
-    ...(updated === undefined ? {} : { updated }),
-    ...(author === undefined ? {} : { author }),
-  };
-}
-
 /** The writer of each feed, by its `--only` name. */
 export const FEED_WRITERS = { rss: 'toRss', atom: 'toAtom', jsonfeed: 'toJsonFeed' } as const;
 
@@ -79,7 +56,10 @@ function feedOutput(name: FeedKind, description: string): Output {
     description,
     files: [file],
     build: async (story, settings) => {
-      const feed = await import('@storykit/feed');
+      const [feed, { feedOptions }] = await Promise.all([
+        import('@storykit/feed'),
+        import('./feed-defaults.js'),
+      ]);
       const write = feed[FEED_WRITERS[name]];
       return [{ name: file, data: write(story, feedOptions(story, settings, name)) }];
     },

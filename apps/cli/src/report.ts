@@ -1,9 +1,8 @@
 import { formatIssue, isStoryValidationError } from '@storykit/core';
 import { feedMessage, isFeedError } from './build-checks.js';
-import { FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
+import { EXIT, FileError, fileError, InputError, isSystemError, UsageError } from './cli-errors.js';
 
-/** Exit codes of the `storykit` command (DESIGN §5). */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export { EXIT } from './cli-errors.js';
 
 /** What the command prints for an error, and the exit code it ends with. */
 export interface ErrorReport {

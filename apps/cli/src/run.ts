@@ -1,37 +1,13 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_MAX_BYTES,
-  formatFigureValue,
-  paragraphNumber,
-  type Story,
-  sourceLabel,
-} from '@storykit/core';
-import { type LoadStoryOptions, loadStory, storyFilePath } from '@storykit/core/node';
-import type { ExtractFormat } from '@storykit/extract';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import {
-  asStoryIssue,
-  checkedBaseUrl,
-  checkedDate,
-  checkOwnInputs,
-  type StoryInput,
-  storyInputs,
-} from './build-checks.js';
-import { fileError, UsageError } from './cli-errors.js';
-import { draftFromArticle, draftOf, isArticleFile } from './draft.js';
-import { type BuildSettings, OUTPUTS, type OutputFile } from './outputs.js';
-import { describeError, EXIT } from './report.js';
-import { storyYaml } from './story-yaml.js';
-import { summary } from './summary.js';
-import { printable, printableJson } from './terminal-text.js';
-import { withPublisher } from './with-publisher.js';
-import { checkOutFolder, writeOutputs } from './write-outputs.js';
+import { EXIT, UsageError } from './cli-errors.js';
+import type { BuildRequest, ExtractFlags } from './commands.js';
+import { OUTPUTS } from './outputs.js';
+import { printable } from './terminal-text.js';
 
-export { EXIT } from './report.js';
+export { EXIT } from './cli-errors.js';
 
 /** Where the command writes: defaults to the process's own streams. */
 export interface RunIo {
@@ -49,7 +25,10 @@ export interface RunIo {
 const processIo: RunIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  terminal: process.stderr.isTTY === true,
+  // Asked when a folder's build starts, not at import: opening the stream costs every command.
+  get terminal() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 /** The seed story that ships with the command, built when `storykit build` is given no folder. */
@@ -80,17 +59,8 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     .argument('<story>', 'a story folder (holding story.yaml), a story.yaml, or a story.json')
     .option('--max-bytes <bytes>', MAX_BYTES_HELP)
     .action(async (path: string, options: { maxBytes?: string }) => {
-      const story = loadStory(path, loadOptions(options.maxBytes));
-      // Everything build checks beyond the model: each output is made in memory (or checked,
-      // for the slow ones), with the settings build uses when given no flags.
-      const file = storyFilePath(path);
-      for (const output of OUTPUTS) {
-        await asStoryIssue(story, file, async () => {
-          if (output.check) output.check(story, {});
-          else await output.build(story, {});
-        });
-      }
-      io.stdout(`${printable(path)}: valid — ${summary(story)}\n`);
+      const load = loadOptions(options.maxBytes);
+      await (await commands()).validate(path, load, io);
     });
 
   program
@@ -135,66 +105,20 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
     .option('-q, --quiet', 'print nothing but errors, and no progress line')
     .option('--max-bytes <bytes>', MAX_BYTES_HELP)
     .action(async (path: string, options: BuildFlags) => {
-      const selected = selectOutputs(options.only);
-      const jobs = jobsOf(options.jobs);
-      const load = loadOptions(options.maxBytes);
-      const updated = options.updated === undefined ? undefined : checkedDate(options.updated);
-      const baseUrl = options.baseUrl === undefined ? undefined : checkedBaseUrl(options.baseUrl);
-      checkOutFolder(options.out);
-      const noticed = new Set<string>();
-      const notice = (text: string) => {
-        if (options.quiet || noticed.has(text)) return;
-        noticed.add(text);
-        io.stderr(`${printable(text)}\n`);
+      // The flags the command line alone can check are checked before anything else is loaded.
+      const request: BuildRequest = {
+        out: options.out,
+        outputs: selectOutputs(options.only),
+        jobs: jobsOf(options.jobs),
+        load: loadOptions(options.maxBytes),
+        baseUrl: options.baseUrl,
+        updated: options.updated,
+        author: options.author,
+        publisher: options.publisher,
+        title: options.title,
+        quiet: options.quiet === true,
       };
-      const settings = (base?: string, storyDir?: string): BuildSettings => ({
-        ...(base ? { baseUrl: base } : {}),
-        ...(storyDir ? { storyDir } : {}),
-        ...(updated ? { updated } : {}),
-        ...(options.author ? { author: options.author } : {}),
-        notice,
-      });
-      const collection = storyFolders(path);
-      if (collection) {
-        code = await (await import('./batch.js')).buildFolder({
-          path,
-          folders: collection,
-          outputs: selected,
-          out: options.out,
-          load,
-          publisher: options.publisher,
-          baseUrl,
-          updated,
-          author: options.author,
-          title: options.title,
-          name: basename(path),
-          quiet: options.quiet === true,
-          jobs,
-          terminal: io.terminal === true,
-          stderr: io.stderr,
-          notice,
-        });
-        return;
-      }
-      // One story: everything is made in memory first, and written only when all of it is made.
-      const files: OutputFile[] = [];
-      const inputs: StoryInput[] = [];
-      const story = withPublisher(
-        isArticleFile(path) ? await draftFromArticle(path, notice) : loadStory(path, load),
-        options.publisher,
-      );
-      inputs.push(...storyInputs(path, story));
-      const file = storyFilePath(path);
-      for (const output of selected)
-        files.push(
-          ...(await asStoryIssue(story, file, () => output.build(story, settings(baseUrl)))),
-        );
-      checkOwnInputs(options.out, files, inputs);
-      const written = writeOutputs(options.out, files);
-      if (!options.quiet) {
-        for (const file of written) io.stderr(`wrote ${printable(file)}\n`);
-        io.stderr(`built ${story.id}: ${summary(story)}\n`);
-      }
+      code = await (await commands()).build(path, request, io);
     });
 
   program
@@ -215,14 +139,28 @@ export async function run(argv: readonly string[], io: RunIo = processIo): Promi
       ).conflicts('json'),
     )
     .action(async (file: string, options: ExtractFlags) => {
-      const draft = await draftOf(file, options.format);
-      io.stdout(
-        options.yaml
-          ? storyYaml(draft, { source: file })
-          : options.json
-            ? `${printableJson(JSON.stringify(draft, null, 2))}\n`
-            : draftTable(draft),
-      );
+      await (await commands()).extract(file, options, io);
+    });
+
+  program
+    .command('studio')
+    .description(
+      'review a story in the browser: a local app on 127.0.0.1 that edits, validates and saves story.yaml and builds the outputs',
+    )
+    .argument(
+      '[story]',
+      'a story folder, or an article (.html, .txt, .md) to draft into a new story folder first',
+      '.',
+    )
+    .option('-p, --port <port>', 'the port to listen on (default: a free one)')
+    .option(
+      '-o, --out <dir>',
+      'for an article: the new story folder (default: one named after the story, beside the article)',
+    )
+    .option('--open', 'open the page in the browser (default: only print its address)')
+    .action(async (path: string, options: { port?: string; out?: string; open?: boolean }) => {
+      // The studio and its page load only for this command: --help and validate stay fast.
+      await (await import('./studio.js')).studio(path, options, io.stdout);
     });
 
   try {
@@ -246,10 +184,16 @@ interface BuildFlags {
   maxBytes?: string;
 }
 
+/**
+ * `@storykit/core`'s `DEFAULT_MAX_BYTES` (a test holds them equal), written out here so that
+ * `--help` does not load the model to print it.
+ */
+const DEFAULT_MAX_BYTES = 52_428_800;
+
 const MAX_BYTES_HELP = `the largest file a story may read, and the most its YAML aliases may expand to, in bytes (default: ${DEFAULT_MAX_BYTES})`;
 
 /** The loader's options from `--max-bytes`: a whole number of bytes above 0. */
-function loadOptions(maxBytes: string | undefined): LoadStoryOptions {
+function loadOptions(maxBytes: string | undefined): { maxBytes?: number } {
   if (maxBytes === undefined) return {};
   if (!/^[1-9]\d*$/.test(maxBytes) || !Number.isSafeInteger(Number(maxBytes))) {
     throw new UsageError(
@@ -270,43 +214,10 @@ function jobsOf(jobs: string | undefined): number {
   return Number(jobs);
 }
 
-interface ExtractFlags {
-  format?: ExtractFormat;
-  json?: boolean;
-  yaml?: boolean;
-}
-
 /** A flag's value that must say something: `--author ""` is a usage error, not an empty name. */
 function nonEmpty(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('expected a name, not an empty text');
   return value.trim();
-}
-
-/** Whether `path` is a folder; a path that cannot be looked at is not. */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The story folders inside a folder that holds no story itself, in name order; else undefined. */
-function storyFolders(path: string): string[] | undefined {
-  if (!isFolder(path)) return undefined;
-  if (existsSync(join(path, 'story.yaml')) || existsSync(join(path, 'story.json')))
-    return undefined;
-  let names: string[];
-  try {
-    names = readdirSync(path);
-  } catch (error) {
-    throw fileError(error, path, 'list the folder of stories', 'read');
-  }
-  const folders = names
-    .sort()
-    .map((name) => join(path, name))
-    .filter((dir) => isFolder(dir) && existsSync(join(dir, 'story.yaml')));
-  return folders.length > 0 ? folders : undefined;
 }
 
 function selectOutputs(only: string | undefined) {
@@ -324,36 +235,8 @@ function selectOutputs(only: string | undefined) {
   return OUTPUTS.filter((o) => names.includes(o.name));
 }
 
-/** The draft as a reader scans it: statements, figures and sources, one line each. */
-function draftTable(story: Story): string {
-  const cut = (text: string, width: number) =>
-    text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-  const lines = [story.headline, `draft: ${summary(story)} — review before use`, ''];
-  lines.push('statements');
-  for (const s of story.statements) {
-    const speaker = s.speaker
-      ? sourceLabel(story, s.speaker, { role: false, affiliation: false })
-      : '(article)';
-    const text = s.kind === 'indirect' ? s.text : `“${s.text}”`;
-    lines.push(
-      `  ¶${String(paragraphNumber(story, s.span.block)).padEnd(3)} ${s.kind.padEnd(8)} ${cut(speaker, 24)} ${(s.confidence ?? 0).toFixed(2)}  ${cut(text, 70)}`,
-    );
-  }
-  lines.push('', 'figures');
-  for (const f of story.figures) {
-    lines.push(
-      `  ¶${String(paragraphNumber(story, f.span.block)).padEnd(3)} ${cut(formatFigureValue(f), 32)} ${(f.confidence ?? 0).toFixed(2)}  ${cut(f.subject, 50)}`,
-    );
-  }
-  lines.push('', 'sources');
-  for (const s of story.sources) {
-    lines.push(
-      `  ${s.kind.padEnd(12)} ${(s.confidence ?? 0).toFixed(2)}  ${sourceLabel(story, s)}`,
-    );
-  }
-  // An article's text is untrusted: its control characters are shown, not sent to the terminal.
-  return `${lines.map((l) => printable(l).trimEnd()).join('\n')}\n`;
-}
+/** The module that runs the commands, loaded only when one runs. */
+const commands = () => import('./commands.js');
 
 async function report(error: unknown, io: RunIo): Promise<number> {
   if (error instanceof CommanderError) {
@@ -366,9 +249,10 @@ async function report(error: unknown, io: RunIo): Promise<number> {
     io.stderr(`${printable(`storykit: ${error.message.replace(/^error: /, '')}`)}\n`);
     return EXIT.usage;
   }
-  const { code, lines, stack } = await describeError(error);
-  // Every line printed may hold a path or text from a story: shown escaped, one line each.
-  for (const line of lines) io.stderr(`${printable(line)}\n`);
-  if (stack) io.stderr(`${stack}\n`);
-  return code;
+  // A flag checked before the commands were loaded: no need to load them to say so.
+  if (error instanceof UsageError) {
+    io.stderr(`${printable(`storykit: ${error.message}`)}\n`);
+    return EXIT.usage;
+  }
+  return (await commands()).report(error, io);
 }

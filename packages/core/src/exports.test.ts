@@ -1,5 +1,6 @@
 import * as core from '@storykit/core';
 import * as node from '@storykit/core/node';
+import * as yaml from '@storykit/core/yaml';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
 describe('public API', () => {
@@ -15,6 +16,7 @@ describe('public API', () => {
       'blockById',
       'blockSchema',
       'centralClaim',
+      'centralUtterance',
       'checkInvariants',
       'comparableFigures',
       'deepFreeze',
@@ -52,6 +54,7 @@ describe('public API', () => {
       'storyIndex',
       'storySchema',
       'utteranceOf',
+      'utteranceRelations',
       'utterancesOf',
       'validateStory',
     ]);
@@ -64,6 +67,13 @@ describe('public API', () => {
       'storyFilePath',
       'writeFileAtomic',
     ]);
+  });
+
+  it('exports parseStory from @storykit/core/yaml too, the same function as in Node.js', () => {
+    expect(Object.keys(yaml).sort()).toEqual(['DEFAULT_MAX_BYTES', 'parseStory']);
+    expect(yaml.parseStory).toBe(core.parseStory);
+    expect(yaml.DEFAULT_MAX_BYTES).toBe(core.DEFAULT_MAX_BYTES);
+    expectTypeOf(yaml.parseStory).toEqualTypeOf(core.parseStory);
   });
 
   it('types the model as read-only discriminated data', () => {

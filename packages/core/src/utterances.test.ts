@@ -1,4 +1,11 @@
-import { type Story, utteranceOf, utterancesOf, validateStory } from '@storykit/core';
+import {
+  centralUtterance,
+  type Story,
+  utteranceOf,
+  utteranceRelations,
+  utterancesOf,
+  validateStory,
+} from '@storykit/core';
 import { describe, expect, it } from 'vitest';
 
 const text = '“We will win,” Ortiz said, “and soon.” Lee disagreed.';
@@ -67,6 +74,57 @@ describe('utterances', () => {
       ['s3', 'lee', 1, 'disagreed'],
     ]);
     expect(utteranceOf(parsed, 's2')?.id).toBe('s1');
+  });
+
+  it('takes each attribution field and the topic from the first piece that has it; one piece keeps its text', () => {
+    const value = story([{ kind: 'continues', from: 's2', to: 's1' }]);
+    const [first, second, third] = value.statements as {
+      attribution: object;
+      topic?: string;
+      text: string;
+      span: object;
+    }[];
+    if (!first || !second || !third) throw new Error('the story has three statements');
+    // A statement in one piece keeps its text as it is, spaces and all.
+    third.text = ' disagreed';
+    third.span = at(' disagreed');
+    first.attribution = { verb: 'said' };
+    second.attribution = { verb: 'added', venue: 'the rally', date: '2016-07' };
+    second.topic = 'the race';
+    expect(validateStory(value)).toEqual([]);
+    const [utterance, alone] = utterancesOf(value as unknown as Story);
+    expect(utterance?.attribution).toEqual({ verb: 'said', venue: 'the rally', date: '2016-07' });
+    expect(utterance?.topic).toBe('the race');
+    expect(alone?.attribution).toEqual({});
+    expect(alone?.text).toBe(' disagreed');
+    expect(alone && 'topic' in alone).toBe(false);
+  });
+
+  it('relates whole utterances: a relation to any piece counts once for the utterance', () => {
+    const value = story([
+      { kind: 'continues', from: 's2', to: 's1' },
+      { kind: 'disputes', from: 's3', to: 's2' },
+      { kind: 'disputes', from: 's3', to: 's1' },
+      { kind: 'supports', from: 's2', to: 's1' },
+    ]);
+    const relations = utteranceRelations(value as unknown as Story);
+    const seen = (id: string) =>
+      (relations.get(id) ?? []).map((v) => [v.relation.kind, v.direction, v.other.id]);
+    expect(seen('s1')).toEqual([['disputes', 'incoming', 's3']]);
+    expect(seen('s3')).toEqual([['disputes', 'outgoing', 's1']]);
+    expect(relations.has('s2')).toBe(false);
+  });
+
+  it('finds the central claim between utterances, a challenger of a later piece against the whole', () => {
+    const value = story([
+      { kind: 'continues', from: 's2', to: 's1' },
+      { kind: 'disputes', from: 's3', to: 's2' },
+    ]);
+    const debate = centralUtterance(value as unknown as Story);
+    expect(debate?.claim.id).toBe('s1');
+    expect(debate?.claim.text).toBe('We will win, and soon.');
+    expect(debate?.disputes.map((u) => u.id)).toEqual(['s3']);
+    expect(debate?.supports).toEqual([]);
   });
 
   it('refuses pieces with two speakers, or a piece before the one it continues', () => {

@@ -59,6 +59,16 @@ describe('the seed report', () => {
     expect(headings.filter((p) => p.style === 'Heading 2').length).toBe(speakers.size + 3);
   });
 
+  it('keeps every heading with the paragraph after it, through the Heading 1 and 2 styles', () => {
+    const styles = part(bytes, 'word/styles.xml');
+    for (const id of ['Heading1', 'Heading2']) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`))?.[0];
+      expect(style, id).toContain('<w:keepNext/>');
+    }
+    // Said once in the styles, not again on each of the 17 headings.
+    expect(part(bytes, 'word/document.xml')).not.toContain('<w:keepNext/>');
+  });
+
   it('sets the core properties from the story, and no date the story does not give', () => {
     const { core } = pythonDocx(bytes);
     expect(core).toMatchObject({
@@ -76,6 +86,18 @@ describe('the seed report', () => {
   it('puts a table of contents field over the headings', () => {
     const xml = part(bytes, 'word/document.xml');
     expect(xml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;/);
+    // Each entry links to the bookmark on its heading, in the order of the headings.
+    const toc = xml.slice(xml.indexOf('<w:sdt>'), xml.indexOf('</w:sdt>'));
+    const entries = [
+      ...toc.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)">.*?<w:t[^>]*>([^<]+)<\/w:t>/g),
+    ].map(([, anchor, title]) => [anchor, title]);
+    const headings = [
+      ...xml.matchAll(
+        /<w:pStyle w:val="Heading[12]"\/><\/w:pPr><w:bookmarkStart w:name="([^"]+)"[^>]*\/><w:r><w:t[^>]*>([^<]+)<\/w:t>/g,
+      ),
+    ].map(([, name, title]) => [name, title]);
+    expect(headings).toHaveLength(17);
+    expect(entries).toEqual(headings);
     // Word fills in the page numbers when it opens the document (ECMA-376 §17.15.1.90).
     expect(part(bytes, 'word/settings.xml')).toContain('<w:updateFields/>');
   });

@@ -106,3 +106,76 @@ export function hostileStory(): Story {
     }),
   ) as Story;
 }
+
+/** The paragraphs of {@link splitQuotes}. */
+const FERRY = {
+  p1: '“The ferry will run all winter,” Mara Quist told the council, “even on the stormy days.”',
+  p2: '“Nobody has asked the crews,” Tom Reyes said in an interview.',
+  p3: '“And they will not sail into a gale.”',
+  p4: 'Ines Vale said the timetable was sound.',
+} as const;
+
+/**
+ * A story with two quotations in pieces: Quist's, broken by its attribution inside one paragraph,
+ * and Reyes's, running on into the next paragraph. Reyes's second piece disputes Quist's second
+ * piece; Vale supports Quist's first piece in one go.
+ */
+export function splitQuotes(): Story {
+  const said = (id: string, block: keyof typeof FERRY, words: string, rest: object) => {
+    const start = FERRY[block].indexOf(words);
+    if (start < 0) throw new Error(`not in ${block}: ${words}`);
+    return { id, text: words, span: { block, start, end: start + words.length }, ...rest };
+  };
+  return storySchema.parse({
+    id: 'winter-ferry',
+    headline: 'Quist promises a ferry in every season',
+    language: 'en',
+    authors: [],
+    keywords: [],
+    media: [],
+    body: Object.entries(FERRY).map(([id, text]) => ({ id, kind: 'paragraph', text })),
+    sources: [
+      { id: 'quist', kind: 'person', name: 'Mara Quist', role: 'harbour master', sameAs: [] },
+      { id: 'reyes', kind: 'person', name: 'Tom Reyes', sameAs: [] },
+      { id: 'vale', kind: 'person', name: 'Ines Vale', sameAs: [] },
+      { id: 'council', kind: 'organization', name: 'the town council', sameAs: [] },
+    ],
+    entities: [],
+    statements: [
+      said('q1', 'p1', 'The ferry will run all winter,', {
+        kind: 'direct',
+        speaker: 'quist',
+        attribution: { verb: 'told', recipient: 'council' },
+      }),
+      said('q2', 'p1', 'even on the stormy days.', {
+        kind: 'partial',
+        speaker: 'quist',
+        attribution: {},
+        topic: 'winter service',
+      }),
+      said('r1', 'p2', 'Nobody has asked the crews,', {
+        kind: 'direct',
+        speaker: 'reyes',
+        attribution: { verb: 'said' },
+      }),
+      said('r2', 'p3', 'And they will not sail into a gale.', {
+        kind: 'direct',
+        speaker: 'reyes',
+        attribution: { medium: 'interview' },
+      }),
+      said('v1', 'p4', 'the timetable was sound', {
+        kind: 'indirect',
+        speaker: 'vale',
+        attribution: { verb: 'said' },
+      }),
+    ],
+    figures: [],
+    relations: [
+      { kind: 'continues', from: 'q2', to: 'q1' },
+      { kind: 'continues', from: 'r2', to: 'r1' },
+      { kind: 'disputes', from: 'r2', to: 'q2' },
+      { kind: 'supports', from: 'v1', to: 'q1' },
+    ],
+    notes: [],
+  }) as Story;
+}

@@ -49,7 +49,7 @@ const refused = (extractor: (text: string) => Promise<unknown>) => async (input:
 const words = (n: number, word: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => word(i)).join(' ');
 
-/** Every hostile input of issue 11, and the neighbours of each that the same rules read. */
+/** Every hostile input of issues 11 and 13, and the neighbours of each that the same rules read. */
 export const CASES: readonly DoublingCase[] = [
   {
     name: 'numbers in one paragraph',
@@ -99,6 +99,50 @@ export const CASES: readonly DoublingCase[] = [
     unit: 'quotations',
     size: 5_000,
     input: (n) => words(n, (i) => `“word ${i} here,” she said.`),
+    run: fromText,
+  },
+  {
+    name: 'quotations left open across paragraphs',
+    unit: 'paragraphs',
+    size: 5_000,
+    input: (n) =>
+      `Headline\n\n${Array.from({ length: n }, (_, i) => `${i % 2 ? '' : '“'}Part ${i} of it runs on, said Ana Ortiz`).join('\n\n')}`,
+    run: fromText,
+  },
+  {
+    name: 'quotations inside quotations, never closed',
+    unit: 'marks',
+    size: 200_000,
+    input: (n) => `Ana Ortiz said ${'“a "b '.repeat(Math.ceil(n / 2))}`,
+    run: fromText,
+  },
+  {
+    name: 'straight and curly marks mixed',
+    unit: 'words',
+    size: 100_000,
+    input: (n) =>
+      words(
+        n,
+        (i) =>
+          ['"We', 'will,”', 'said', 'Ana', 'Ortiz.', '“Soon"', "''maybe”", '”later“'][
+            i % 8
+          ] as string,
+      ),
+    run: fromText,
+  },
+  {
+    name: 'right-to-left quotations',
+    unit: 'quotations',
+    size: 5_000,
+    input: (n) =>
+      `Council votes on the plan\n\n${words(n, (i) => `“שלום עכשיו ${i} خطة جيدة,” said Dana Levi of the council.`)}`,
+    run: fromText,
+  },
+  {
+    name: 'quotations in capitals',
+    unit: 'quotations',
+    size: 5_000,
+    input: (n) => words(n, (i) => `“WE WILL WIN “ROUND ${i}” TOO,” SAID MAYOR ANA ORTIZ.`),
     run: fromText,
   },
   {
@@ -175,7 +219,7 @@ export interface DoublingRow {
  * The processor time one run takes, in milliseconds: user and system time of this process, which
  * other programs on a busy machine disturb far less than the wall clock.
  */
-async function timeOnce(run: () => Promise<unknown>): Promise<number> {
+export async function timeOnce(run: () => Promise<unknown>): Promise<number> {
   // Collect the garbage of the runs before, when Node is started with --expose-gc, so that no
   // run pays for another's.
   (globalThis as { gc?: () => void }).gc?.();

@@ -17,6 +17,7 @@ import { scores } from '../src/lib/evaluate.js';
 import { fromText } from '../src/lib/extract.js';
 import { loadLanguage } from '../src/lib/language.js';
 import {
+  antecedentAgrees,
   cueMatches,
   type GoldAttribution,
   isQuoted,
@@ -183,9 +184,11 @@ for (const name of readdirSync(textDir)
     .filter((g) => g.source && sourceForm(words(g.source)) === 'name')
     .map((g) => ({ at: (g.source as TextRange[])[0]?.start ?? 0, words: words(g.source) }))
     .sort((a, b) => a.at - b.at);
+  // A pronoun's antecedent agrees with it: "he" does not stand for "Ms. Guzman" or "officials".
   const antecedent = (g: GoldAttribution) => {
     const at = g.source?.[0]?.start ?? 0;
-    return named.filter((n) => n.at < at).at(-1)?.words;
+    const own = words(g.source);
+    return named.filter((n) => n.at < at && antecedentAgrees(own, n.words)).at(-1)?.words;
   };
 
   const score = (

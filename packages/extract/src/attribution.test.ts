@@ -45,6 +45,24 @@ describe('attribution', () => {
     ]);
   });
 
+  it('gives an excerpt the paragraph before introduces to its writer, and an unclaimed one to no one', async () => {
+    const rows = await said(
+      [
+        'Club cancels trip',
+        '“We will still meet in May,” said Ana Ortiz.',
+        'Bo Lee, the treasurer, wrote to members:',
+        '“The fund is short this year and the trip is off, with our apologies to all',
+        'The board meets again on Tuesday.',
+        '“Nobody knows who wrote this note about the missing money and the locked office',
+        'The police were not called.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['Ana Ortiz', 'We will still meet in May,'],
+      ['Bo Lee', 'The fund is short this year and the trip is off, with our apologies to all'],
+    ]);
+  });
+
   it('ties the pieces of a split quotation into one utterance, not two quotations in a row', async () => {
     const story = await fromText(
       [
@@ -59,6 +77,22 @@ describe('attribution', () => {
       [2, 'I know this game, I have played it for years.'],
     ]);
     expect(story.relations.every((r) => r.kind === 'continues')).toBe(true);
+  });
+
+  it('keeps a quotation in a new reported clause apart from the utterance before it', async () => {
+    const story = await fromText(
+      [
+        'Headline here',
+        '“We open in May,” said Ana Ortiz. She said the second hall was “at least a year away.”',
+        '“It works,” Bo Lee said, adding that the price was “far too high for schools.”',
+      ].join('\n\n'),
+    );
+    expect(utterancesOf(story).map((u) => [u.pieces.length, u.text])).toEqual([
+      [1, 'We open in May,'],
+      [1, 'at least a year away.'],
+      [1, 'It works,'],
+      [1, 'far too high for schools.'],
+    ]);
   });
 
   it('gives each statement the confidence its rule earns on PolNeAR train', async () => {
@@ -99,7 +133,7 @@ describe('attribution', () => {
     ]);
   });
 
-  it('resolves "he" and "she" to the person named last', async () => {
+  it('resolves "he" and "she" by the gender a given name tells', async () => {
     const rows = await said(
       [
         'Headline here',
@@ -112,7 +146,101 @@ describe('attribution', () => {
       // "Ana Ruiz disagreed with the count": a stance, reported without quotation marks.
       ['indirect', 'Ana Ruiz'],
       ['direct', 'Ana Ruiz'],
-      ['indirect', 'Ana Ruiz'],
+      ['indirect', 'Tom Reyes'],
+    ]);
+  });
+
+  it('gives "he" to the man speaking, not to the man named last', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The count was fair,” said Victor Lund, the county clerk. Mr. Lund has worked for Paul Brandt, the governor, since 2010.',
+        '“She is a disgrace to the office,” he said of the challenger.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).toEqual(['Victor Lund', 'Victor Lund']);
+  });
+
+  it('gives "he" to the man a sentence since is about, not to one it names as an object', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We are ready,” said Omar Fell, the union’s treasurer.',
+        'Ivan Hale, who chairs the board, has worked with Fell for years. “Nobody wants a strike,” he said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).toEqual(['Omar Fell', 'Ivan Hale']);
+  });
+
+  it('takes no clause opener for a speaker, but keeps a surname that reads as a verb', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        'Having announced that the plant would close in May, the board left the room.',
+        'The levee will hold, Tom Manning, a district engineer, told the council. Manning disputed the figures the county gave.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[1])).not.toContain('Having');
+    expect(rows.map((r) => r[1])).toContain('Tom Manning');
+  });
+
+  it('reads the speaker from the words that introduce a quotation with a colon or a comma', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The bridge will be late,” said Carl Brun, the council’s engineer.',
+        'And Mayor Lena Ortiz gloated: “I told you it would open on time.”',
+        'Or, as the county judge Ruth Amsel put it: “Nobody here wanted to wait.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Carl Brun', 'said'],
+      ['Lena Ortiz', 'gloated'],
+      ['Ruth Amsel', 'put it'],
+    ]);
+  });
+
+  it('records the verb of the writer’s words before a quotation when no rule reads a speaker', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Then, in a sudden turn, everyone compared the plan to “a bridge to nowhere.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r[2])).toEqual(['said', 'compared']);
+  });
+
+  it('gives quoted words in the writer’s sentence to its subject, with its verb', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“The plan is sound,” said Carl Brun, the council’s engineer.',
+        'Governor Ada Pike condemned “such a reckless plan” on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Carl Brun', 'said'],
+      ['Ada Pike', 'condemned'],
+    ]);
+    // Words after another quotation of the sentence open no sentence: no speaker "who".
+    const after = await said(
+      'Headline here\n\nA study predicted that “many workers” who became eligible would “see their pay cut.”',
+    );
+    expect(after.map((r) => r[1])).not.toContain('who');
+  });
+
+  it('records the attributing words as written when the speaker rules read none', async () => {
+    const rows = await said(
+      [
+        'Headline here',
+        '“We will keep the library open,” said Mayor Lena Ortiz on Monday.',
+        'At the hearing she went further. “Nobody loses a job over this,” the mayor of the town of Bellwood shot back when a resident interrupted.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => [r[1], r[2]])).toEqual([
+      ['Lena Ortiz', 'said'],
+      ['Lena Ortiz', 'shot back'],
     ]);
   });
 

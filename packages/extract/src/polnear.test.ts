@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  antecedentAgrees,
   cueMatches,
   matchByOverlap,
   parseAnn,
@@ -77,5 +78,16 @@ describe('PolNeAR scoring', () => {
     expect(cueMatches('said', 'said Tuesday')).toBe(true);
     expect(cueMatches('told', 'said')).toBe(false);
     expect(cueMatches(undefined, 'said')).toBe(false);
+  });
+
+  it('takes for "he" and "she" only an antecedent that can be one person of that gender', () => {
+    expect(antecedentAgrees('he', 'Ms. Guzman')).toBe(false);
+    expect(antecedentAgrees('She', 'Mr. Obama')).toBe(false);
+    expect(antecedentAgrees('he', 'Pentagon officials')).toBe(false);
+    expect(antecedentAgrees('she', 'supporters of the plan')).toBe(false);
+    expect(antecedentAgrees('he', 'Sanders')).toBe(true);
+    expect(antecedentAgrees('he', 'Rep. Brad Sherman (D-Calif.)')).toBe(true);
+    expect(antecedentAgrees('they', 'Pentagon officials')).toBe(true);
+    expect(antecedentAgrees('she', 'Mrs. Clinton')).toBe(true);
   });
 });

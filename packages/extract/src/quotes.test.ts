@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findClaims, findQuotes, matchClaim } from '../src/lib/plugins/quotes.js';
+import { findClaims, findQuotes, matchClaim, opensOwnClause } from '../src/lib/plugins/quotes.js';
+import type { QuoteCandidate } from '../src/lib/types.js';
 import { blocks } from '../test/blocks.js';
 
 const texts = (...paragraphs: string[]) =>
@@ -44,6 +45,65 @@ describe('findQuotes', () => {
     ]);
   });
 
+  it('does not end a quotation at the marks of a quotation inside it, curly or straight', () => {
+    expect(
+      texts(
+        '“We heard the crowd shout “not again” all night,” said Nell Varga.',
+        '"Call it a "reset" if you like, but it costs money," said Tom Ruiz.',
+        '“My son asked, "Are we moving?" and I had no answer,” she said.',
+        '"He wrote “never” in the margin," Ruiz said.',
+      ),
+    ).toEqual([
+      ['direct', 'We heard the crowd shout “not again” all night,'],
+      ['direct', 'Call it a "reset" if you like, but it costs money,'],
+      ['direct', 'My son asked, "Are we moving?" and I had no answer,'],
+      ['direct', 'He wrote “never” in the margin,'],
+    ]);
+  });
+
+  it('keeps a one-word quotation that ends the clause a reporting verb opens, not one inside it', () => {
+    expect(
+      texts(
+        'The chief said the search was “ongoing.” Nobody was “surprised” here.',
+        'Ortiz says she voted “present,” and Lee noted that the old mills along the river and all of their “green” jobs were gone.',
+      ),
+    ).toEqual([
+      ['partial', 'ongoing.'],
+      ['partial', 'present,'],
+    ]);
+  });
+
+  it('closes a quotation at an opening mark written where the closing one belongs', () => {
+    expect(texts('She praised “the calm of the lake“ in her talk and “the early light.”')).toEqual([
+      ['partial', 'the calm of the lake'],
+      ['partial', 'the early light.'],
+    ]);
+  });
+
+  it('reads marks that never balance inside a quotation without nesting them', () => {
+    // The stray opener before "maybe" has no closer: the first closing mark ends the quotation.
+    expect(texts('“We will go “maybe tomorrow,” said Kai Lund. “Or not.”')).toEqual([
+      ['direct', 'We will go “maybe tomorrow,'],
+      ['direct', 'Or not.'],
+    ]);
+  });
+
+  it('keeps a chanted slogan and what someone called someone, even in one word or capitals', () => {
+    expect(
+      texts(
+        'The crowd kept chanting “Vote Them Out! Vote Them Out!” until dusk.',
+        'Marchers answered with chants of “Hands Off Our Parks” at the gate.',
+        'Ruiz called the plan “reckless” and fans labeled him “MVP” for it.',
+        'The “Green Line” opens in May, a “historic” day.',
+      ),
+    ).toEqual([
+      ['direct', 'Vote Them Out! Vote Them Out!'],
+      ['direct', 'Hands Off Our Parks'],
+      ['partial', 'reckless'],
+      ['direct', 'MVP'],
+    ]);
+  });
+
   it('runs a quotation left open into the next paragraph', () => {
     const quotes = findQuotes(
       blocks('“First part of the quote goes on', '“And it ends here,” she said.'),
@@ -61,6 +121,35 @@ describe('findQuotes', () => {
         'Sunni “awakening” allies helped. Tapper doubted that IS is “on the run.”',
       ),
     ).toEqual([['partial', 'on the run.']]);
+  });
+});
+
+describe('opensOwnClause', () => {
+  const [text = ''] = [
+    '“We start today.” She said the second phase was “a year away.” “Wait a year,” Lee said, “and see.”',
+  ];
+  const [first, second, third, fourth] = findQuotes(blocks(text)) as [
+    QuoteCandidate,
+    QuoteCandidate,
+    QuoteCandidate,
+    QuoteCandidate,
+  ];
+
+  it('tells a quotation in a new reported clause from a later piece of the same utterance', () => {
+    expect(opensOwnClause(text, first, second)).toBe(true);
+    expect(opensOwnClause(text, third, fourth)).toBe(false);
+  });
+
+  it('splits at a second reporting verb, not at words joining two quoted phrases', () => {
+    const adding = '“It works,” Ana Ortiz said, adding that the cost was “too high.”';
+    const [a, b] = findQuotes(blocks(adding)) as [QuoteCandidate, QuoteCandidate];
+    expect(opensOwnClause(adding, a, b)).toBe(true);
+    const urging = '“Go home now,” Ana Ortiz said, urging everyone to “stay calm tonight.”';
+    const [e, f] = findQuotes(blocks(urging)) as [QuoteCandidate, QuoteCandidate];
+    expect(opensOwnClause(urging, e, f)).toBe(true);
+    const joined = 'She called it “unfair to renters” and “a gift to landlords.”';
+    const [c, d] = findQuotes(blocks(joined)) as [QuoteCandidate, QuoteCandidate];
+    expect(opensOwnClause(joined, c, d)).toBe(false);
   });
 });
 

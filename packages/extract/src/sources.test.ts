@@ -68,6 +68,32 @@ describe('parseSpeaker', () => {
     });
   });
 
+  it('reads an unnamed adviser, aide or protester, one of several too', () => {
+    for (const phrase of [
+      'a longtime adviser to the governor',
+      'one of those advisers',
+      'another strategist',
+      'one of the protesters',
+    ])
+      expect(parseSpeaker(phrase), phrase).toEqual({ type: 'anonymous', description: phrase });
+  });
+
+  it('starts a role after the relative words that open its clause', () => {
+    expect(parseSpeaker('one which Boston University historian Ida Marsh')).toEqual({
+      type: 'person',
+      name: 'Ida Marsh',
+      role: 'Boston University historian',
+    });
+  });
+
+  it('drops a party letter in brackets after a name', () => {
+    expect(parseSpeaker('Ohio Gov. Mara Quist (D)')).toEqual({
+      type: 'person',
+      name: 'Mara Quist',
+      role: 'Ohio Gov.',
+    });
+  });
+
   it('reads a description that stands for a person named before', () => {
     expect(parseSpeaker('the Ohio Republican')).toEqual({
       type: 'described',

@@ -3,13 +3,14 @@ import { dirname, extname, join } from 'node:path';
 import { readStory } from './assert-story.js';
 import { sealStory } from './checked-stories.js';
 import { isStoryValidationError, type StoryIssue, StoryValidationError } from './errors.js';
-import { checkedMaxBytes, type DEFAULT_MAX_BYTES, parseStory } from './parse-story.js';
+import { parseStory } from './parse-story.js';
 import {
   checkInsideFolder,
   fileSystemMessage,
   readInsideFolder,
   readStoryText,
 } from './read-story-file.js';
+import { checkedMaxBytes, type DEFAULT_MAX_BYTES } from './resolve-story-file.js';
 import type { Story } from './types.js';
 
 /** The names a story folder's main file may have, in the order they are looked for. */

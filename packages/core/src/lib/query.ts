@@ -138,9 +138,23 @@ export interface FormatFigureOptions {
   readonly unit?: boolean;
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and generators format
+// every figure of a story, some twice: one formatter per locale for the process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+    if (numberFormats.size >= 64) numberFormats.clear();
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** A figure's value as a reader sees it: "at least 84 people", "40–45 percent". */
 export function formatFigureValue(figure: Figure, options: FormatFigureOptions = {}): string {
-  const format = new Intl.NumberFormat(options.locale ?? 'en-US', { maximumFractionDigits: 6 });
+  const format = numberFormat(options.locale ?? 'en-US');
   const value =
     typeof figure.value === 'number'
       ? format.format(figure.value)

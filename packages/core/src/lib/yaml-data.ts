@@ -11,6 +11,7 @@
  * the time is linear in the document and the limit is on what the outputs will hold.
  */
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { utf8Length } from './utf8-length.js';
 
 /** The data of a document and its expanded size, or why it has none. */
 export type YamlData =
@@ -133,15 +134,4 @@ export function yamlToData(doc: Document): YamlData {
       return { ok: false, message: error.message, offset: error.offset };
     throw error;
   }
-}
-
-/** The number of bytes `text` takes in UTF-8 (RFC 3629 §3), counted without encoding it. */
-export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // U+0080–U+07FF take two bytes, the rest of the BMP three, a surrogate pair (two units) four.
-    if (code >= 0x80) bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
-  }
-  return bytes;
 }

@@ -1,4 +1,10 @@
-import { type Source, type Statement, type Story, sourceById } from '@storykit/core';
+import {
+  type Source,
+  type Statement,
+  type Story,
+  sourceById,
+  type Utterance,
+} from '@storykit/core';
 
 const MEDIUM: Record<NonNullable<Statement['attribution']['medium']>, string> = {
   interview: 'interview',
@@ -39,11 +45,11 @@ function dateFormat(locale: string, withDay: boolean): Intl.DateTimeFormat {
 }
 
 /**
- * How a statement reached the article, in words: "said on CNN’s “State of the Union” (television),
+ * How an utterance reached the article, in words: "said on CNN’s “State of the Union” (television),
  * to Jake Tapper, July 17, 2016". Empty when the article says nothing of it.
  */
-export function attributionLine(story: Story, statement: Statement, locale: string): string {
-  const { verb, venue, medium, recipient, date } = statement.attribution;
+export function attributionLine(story: Story, utterance: Utterance, locale: string): string {
+  const { verb, venue, medium, recipient, date } = utterance.attribution;
   const parts: string[] = [];
   let head = verb ?? '';
   if (venue) head += `${head ? ' ' : ''}on ${venue}`;
@@ -56,15 +62,19 @@ export function attributionLine(story: Story, statement: Statement, locale: stri
 }
 
 /**
- * How the article reached a source: the channels of the statements it made, and the parts it
- * plays otherwise (publisher, photo credit, the one statements were made to). Derived from the
- * model, never guessed.
+ * How the article reached a source: the channels of the utterances it made (a quotation in
+ * pieces with the attribution of all its pieces), and the parts it plays otherwise (publisher,
+ * photo credit, the one statements were made to). Derived from the model, never guessed.
  */
-export function howReached(story: Story, source: Source): string[] {
+export function howReached(
+  story: Story,
+  source: Source,
+  utterances: readonly Utterance[],
+): string[] {
   const ways = new Set<string>();
-  for (const statement of story.statements) {
-    if (statement.speaker !== source.id) continue;
-    const { medium, venue, recipient } = statement.attribution;
+  for (const utterance of utterances) {
+    if (utterance.speaker !== source.id) continue;
+    const { medium, venue, recipient } = utterance.attribution;
     const to = sourceById(story, recipient);
     const way = [
       medium ? MEDIUM[medium] : undefined,
@@ -75,7 +85,7 @@ export function howReached(story: Story, source: Source): string[] {
       .join(', ');
     ways.add(way || 'quoted, channel not given');
   }
-  if (story.statements.some((s) => s.attribution.recipient === source.id))
+  if (utterances.some((u) => u.attribution.recipient === source.id))
     ways.add('statements were made to them');
   if (story.publisher === source.id) ways.add('publisher of the article');
   if (story.authors.includes(source.id)) ways.add('author of the article');
@@ -83,9 +93,9 @@ export function howReached(story: Story, source: Source): string[] {
   return [...ways];
 }
 
-/** The kind of a statement as the report names it. */
-export function statementKindLabel(statement: Statement): string {
+/** The kind of an utterance as the report names it: its first piece's kind. */
+export function statementKindLabel(utterance: Pick<Utterance, 'kind'>): string {
   return { direct: 'direct quotation', partial: 'partial quotation', indirect: 'reported claim' }[
-    statement.kind
+    utterance.kind
   ];
 }

@@ -114,20 +114,26 @@ class IdMaps {
     return value;
   }
 
+  /** Each pattern is only run over a part that holds its marker (most parts hold none of them). */
   renumber(xml: string): string {
-    return xml
-      .replace(/\brId[A-Za-z0-9_-]{21}(?![A-Za-z0-9_-])/g, (id) =>
+    let out = xml;
+    if (out.includes('rId'))
+      out = out.replace(/\brId[A-Za-z0-9_-]{21}(?![A-Za-z0-9_-])/g, (id) =>
         IdMaps.next(this.relationships, id, (n) => `rIdS${n}`),
-      )
-      .replace(/\b_Toc(\d+)\b/g, (name) => IdMaps.next(this.toc, name, (n) => `_Toc${n}`))
-      .replace(
+      );
+    if (out.includes('_Toc'))
+      out = out.replace(/\b_Toc(\d+)\b/g, (name) => IdMaps.next(this.toc, name, (n) => `_Toc${n}`));
+    if (out.includes('<w:bookmark'))
+      out = out.replace(
         /(<w:bookmark(?:Start|End)\b[^>]*?\sw:id=")(\d+)"/g,
         (_, head: string, id: string) => `${head}${IdMaps.next(this.bookmarks, id, String)}"`,
-      )
-      .replace(
+      );
+    if (out.includes('<wp:docPr'))
+      out = out.replace(
         /(<wp:docPr\b[^>]*?\sid=")(\d+)"/g,
         (_, head: string) => `${head}${++this.drawing}"`,
       );
+    return out;
   }
 }
 

@@ -1,22 +1,23 @@
 import {
   assertStory,
-  centralClaim,
+  centralUtterance,
   comparableFigures,
   DRAFT_NOTICE,
   type Figure,
   formatFigureValue,
   paragraphNumber,
-  relationsOf,
   type Source,
-  type Statement,
   type Story,
   sourceById,
   sourceLabel,
   statementById,
-  statementsBy,
+  type Utterance,
+  utteranceRelations,
+  utterancesOf,
 } from '@storykit/core';
 import {
   AlignmentType,
+  Bookmark,
   Document,
   Footer,
   FootnoteReferenceRun,
@@ -115,18 +116,30 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     footnotes,
     nextFootnote: 1,
     chart: options.chart !== false,
+    utterances: utterancesOf(story),
+    headings: [],
   };
 
-  const body = [
-    ...titlePage(ctx),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
-    new Paragraph({ children: [new PageBreak()] }),
+  const front = titlePage(ctx);
+  const parts = [
     ...(wanted.has('summary') ? summary(ctx) : []),
     ...(wanted.has('statements') ? statements(ctx) : []),
     ...(wanted.has('figures') ? figures(ctx) : []),
     ...(wanted.has('sources') ? sources(ctx) : []),
     ...(wanted.has('article') ? article(ctx) : []),
     ...(wanted.has('notes') ? notes(ctx) : []),
+  ];
+  const body = [
+    ...front,
+    // Filled in from the headings as they were made, each linked to its bookmark: the library
+    // would otherwise find them by reading the whole written body (and the styles) again.
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      cachedEntries: ctx.headings,
+    }),
+    new Paragraph({ children: [new PageBreak()] }),
+    ...parts,
   ];
 
   const doc = new Document({
@@ -136,7 +149,7 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     keywords: text(story.keywords.join(', ')),
     description: text(`storykit report of “${story.headline}” (${story.id})`),
     features: { updateFields: true },
-    styles: styles(),
+    styles: STYLES,
     footnotes,
     sections: [
       {
@@ -180,6 +193,13 @@ interface Context {
   readonly footnotes: Record<string, { children: Paragraph[] }>;
   nextFootnote: number;
   readonly chart: boolean;
+  /**
+   * The statements as the report shows them: a quotation in pieces (core's `continues`) is one
+   * utterance, printed and counted once.
+   */
+  readonly utterances: readonly Utterance[];
+  /** The headings made so far, as the table of contents lists them, each with its bookmark. */
+  readonly headings: { title: string; level: number; href: string }[];
 }
 
 const text = xmlText;
@@ -211,11 +231,14 @@ function creatorOf(story: Story): string {
   return sourceById(story, story.publisher)?.name ?? 'storykit';
 }
 
-function heading(level: 1 | 2, title: string): Paragraph {
+/** A Heading 1 or 2, bookmarked and listed in the table of contents. */
+function heading(ctx: Context, level: 1 | 2, title: string): Paragraph {
+  const href = `_Toc${ctx.headings.length + 1}`;
+  ctx.headings.push({ title: text(title), level, href });
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    keepNext: true,
-    children: [new TextRun(text(title))],
+    // Keep-with-next is in the heading styles (see `STYLES`), not repeated on every heading.
+    children: [new Bookmark({ id: href, children: [new TextRun(text(title))] })],
   });
 }
 
@@ -223,18 +246,32 @@ function plain(value: string, style?: string): Paragraph {
   return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(text(value))] });
 }
 
-/** A footnote pointing at the statement's paragraph of the article: "Article ¶7 (p7)". */
-function provenance(ctx: Context, statement: Statement): FootnoteReferenceRun {
+/**
+ * A footnote pointing at where the utterance's pieces are in the article: "Article ¶7 (p7),
+ * characters 0–24." for one piece, "Article ¶7 (p7), characters 0–24 and 41–80; ¶8 (p8),
+ * characters 0–16." for a quotation in pieces.
+ */
+function provenance(ctx: Context, utterance: Utterance): FootnoteReferenceRun {
   const id = ctx.nextFootnote++;
-  const number = paragraphNumber(ctx.story, statement.span.block);
-  ctx.footnotes[id] = {
-    children: [
-      plain(
-        `Article ¶${number} (${statement.span.block}), characters ${statement.span.start}–${statement.span.end}.`,
-      ),
-    ],
-  };
+  const places: string[] = [];
+  let block: string | undefined;
+  for (const { span } of utterance.pieces) {
+    const range = `${span.start}–${span.end}`;
+    if (span.block === block) places[places.length - 1] += ` and ${range}`;
+    else
+      places.push(
+        `¶${paragraphNumber(ctx.story, span.block)} (${span.block}), characters ${range}`,
+      );
+    block = span.block;
+  }
+  ctx.footnotes[id] = { children: [plain(`Article ${places.join('; ')}.`)] };
   return new FootnoteReferenceRun(id);
+}
+
+/** The paragraphs an utterance's pieces are in, as the report cites them: "¶7", "¶7, ¶8". */
+function paragraphsOf(story: Story, utterance: Utterance): string {
+  const numbers = new Set(utterance.pieces.map((p) => paragraphNumber(story, p.span.block)));
+  return [...numbers].map((n) => `¶${n}`).join(', ');
 }
 
 function titlePage(ctx: Context): Paragraph[] {
@@ -285,15 +322,18 @@ function speakerName(story: Story, speaker: string | null, short = false): strin
   return short ? (sourceById(story, speaker)?.name ?? speaker) : sourceLabel(story, speaker);
 }
 
-/** The statement's words as the report shows them: quotations in quotation marks. */
-function quoted(statement: Statement): string {
-  return statement.kind === 'indirect' ? statement.text : `“${statement.text}”`;
+/**
+ * The utterance's words as the report shows them: quotations in quotation marks, a quotation in
+ * pieces as one, without the writer's words between the pieces.
+ */
+function quoted(utterance: Utterance): string {
+  return utterance.kind === 'indirect' ? utterance.text : `“${utterance.text}”`;
 }
 
 function summary(ctx: Context): Paragraph[] {
   const { story } = ctx;
-  const debate = centralClaim(story);
-  const out = [heading(1, 'Summary')];
+  const debate = centralUtterance(story, ctx.utterances);
+  const out = [heading(ctx, 1, 'Summary')];
   if (story.dek) out.push(plain(story.dek));
   if (!debate) {
     out.push(
@@ -306,8 +346,11 @@ function summary(ctx: Context): Paragraph[] {
     new Paragraph({
       children: [
         new TextRun({ text: 'The central claim: ', bold: true }),
-        new TextRun(text(`${speakerName(story, claim.speaker, true)}: ${quoted(claim)}`)),
-        new TextRun(text(` (¶${paragraphNumber(story, claim.span.block)})`)),
+        new TextRun(
+          text(
+            `${speakerName(story, claim.speaker, true)}: ${quoted(claim)} (${paragraphsOf(story, claim)})`,
+          ),
+        ),
         provenance(ctx, claim),
       ],
     }),
@@ -316,7 +359,7 @@ function summary(ctx: Context): Paragraph[] {
     ['Who supports it', debate.supports],
     ['Who disputes it', debate.disputes],
   ] as const) {
-    out.push(heading(2, title));
+    out.push(heading(ctx, 2, title));
     if (side.length === 0) out.push(plain('No one in the article.'));
     for (const statement of side) {
       out.push(
@@ -327,8 +370,7 @@ function summary(ctx: Context): Paragraph[] {
               text: text(`${speakerName(story, statement.speaker, true)}: `),
               bold: true,
             }),
-            new TextRun(text(quoted(statement))),
-            new TextRun(text(` (¶${paragraphNumber(story, statement.span.block)})`)),
+            new TextRun(text(`${quoted(statement)} (${paragraphsOf(story, statement)})`)),
             provenance(ctx, statement),
           ],
         }),
@@ -340,25 +382,32 @@ function summary(ctx: Context): Paragraph[] {
 
 function statements(ctx: Context): (Paragraph | Table)[] {
   const { story, locale } = ctx;
-  const out: Paragraph[] = [heading(1, 'Statements')];
-  const speakers: (string | null)[] = [];
-  for (const s of story.statements) if (!speakers.includes(s.speaker)) speakers.push(s.speaker);
-  for (const speaker of speakers) {
-    out.push(heading(2, speakerName(story, speaker)));
-    for (const statement of statementsBy(story, speaker)) {
+  const out: Paragraph[] = [heading(ctx, 1, 'Statements')];
+  // Each speaker's utterances, speakers in the order they first speak.
+  const bySpeaker = new Map<string | null, Utterance[]>();
+  for (const u of ctx.utterances) {
+    const list = bySpeaker.get(u.speaker);
+    if (list) list.push(u);
+    else bySpeaker.set(u.speaker, [u]);
+  }
+  const relations = utteranceRelations(story, ctx.utterances);
+  for (const [speaker, utterances] of bySpeaker) {
+    out.push(heading(ctx, 2, speakerName(story, speaker)));
+    for (const utterance of utterances) {
       out.push(
         new Paragraph({
-          ...(statement.kind === 'direct' ? { style: STYLE.quotation } : {}),
-          children: [new TextRun(text(quoted(statement))), provenance(ctx, statement)],
+          ...(utterance.kind === 'direct' ? { style: STYLE.quotation } : {}),
+          children: [new TextRun(text(quoted(utterance))), provenance(ctx, utterance)],
         }),
       );
+      const pieces = utterance.pieces.length;
       const details = [
-        statementKindLabel(statement),
-        attributionLine(story, statement, locale),
-        statement.topic ? `topic: ${statement.topic}` : '',
+        statementKindLabel(utterance) + (pieces > 1 ? ` in ${pieces} pieces` : ''),
+        attributionLine(story, utterance, locale),
+        utterance.topic ? `topic: ${utterance.topic}` : '',
       ].filter(Boolean);
       out.push(plain(details.join(' · '), STYLE.meta));
-      for (const view of relationsOf(story, statement.id)) {
+      for (const view of relations.get(utterance.id) ?? []) {
         const verb = (view.direction === 'outgoing' ? RELATION_OUT : RELATION_IN)[
           view.relation.kind
         ];
@@ -380,7 +429,7 @@ const RELATION_OUT = {
   supports: 'supports',
   'responds-to': 'responds to',
   cites: 'cites',
-  // A later piece of the same utterance (core's `continues`).
+  // Pieces of one utterance are printed as one: `utteranceRelations` never gives a `continues`.
   continues: 'continues',
 } as const;
 const RELATION_IN = {
@@ -400,7 +449,8 @@ function cell(value: string, width: number, header = false): TableCell {
     children: [
       new Paragraph({
         style: STYLE.tableText,
-        children: [new TextRun({ text: text(value), bold: header })],
+        // `bold: false` would write <w:b w:val="false"/><w:bCs w:val="false"/> into every cell.
+        children: [new TextRun({ text: text(value), ...(header ? { bold: true } : {}) })],
       }),
     ],
   });
@@ -449,7 +499,7 @@ function figureRow(story: Story, figure: Figure, locale: string): string[] {
 
 function figures(ctx: Context): (Paragraph | Table)[] {
   const { story, locale } = ctx;
-  const out: (Paragraph | Table)[] = [heading(1, 'Figures')];
+  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Figures')];
   if (story.figures.length === 0) return [...out, plain('The article gives no figures.')];
   out.push(
     table(
@@ -472,7 +522,7 @@ function figures(ctx: Context): (Paragraph | Table)[] {
     const alternative = comparison.figures
       .map((f) => `${f.subject}: ${formatFigureValue(f, { locale })}`)
       .join('; ');
-    out.push(heading(2, `Chart: ${title}`));
+    out.push(heading(ctx, 2, `Chart: ${title}`));
     out.push(
       new Paragraph({
         children: [
@@ -499,7 +549,7 @@ function figures(ctx: Context): (Paragraph | Table)[] {
 
 function sources(ctx: Context): (Paragraph | Table)[] {
   const { story } = ctx;
-  const out: (Paragraph | Table)[] = [heading(1, 'Sources')];
+  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Sources')];
   if (story.sources.length === 0) return [...out, plain('The article names no sources.')];
   const kind: Record<Source['kind'], string> = {
     person: 'person',
@@ -514,8 +564,8 @@ function sources(ctx: Context): (Paragraph | Table)[] {
         kind[s.kind],
         s.role ?? '',
         sourceById(story, s.affiliation)?.name ?? '',
-        howReached(story, s).join('; '),
-        String(statementsBy(story, s.id).length),
+        howReached(story, s, ctx.utterances).join('; '),
+        String(ctx.utterances.filter((u) => u.speaker === s.id).length),
       ]),
       [18, 10, 22, 16, 26, 8],
     ),
@@ -548,24 +598,28 @@ function blockRuns(story: Story, blockId: string, blockText: string): ParagraphC
     cuts.add(m.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const runs: ParagraphChild[] = [];
+  // Neighbouring pieces in the same style (two quotations back to back) are one run.
+  const pieces: { text: string; style: string | undefined }[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i] as number;
     const end = points[i + 1] as number;
     const covering = marks.filter((m) => m.start <= start && m.end >= end);
     // A figure inside a quotation shows as a figure: it is the narrower mark.
     const style = covering.find((m) => m.style === STYLE.figureText)?.style ?? covering[0]?.style;
-    runs.push(
-      new TextRun({ text: text(blockText.slice(start, end)), ...(style ? { style } : {}) }),
-    );
+    const last = pieces[pieces.length - 1];
+    if (last && last.style === style) last.text += blockText.slice(start, end);
+    else pieces.push({ text: blockText.slice(start, end), style });
   }
-  return runs;
+  return pieces.map(
+    (piece) =>
+      new TextRun({ text: text(piece.text), ...(piece.style ? { style: piece.style } : {}) }),
+  );
 }
 
 function article(ctx: Context): Paragraph[] {
   const { story } = ctx;
   return [
-    heading(1, 'The article'),
+    heading(ctx, 1, 'The article'),
     plain(
       'The full text as received, without the paywall and subscription lines; quotations and figures the model records are set in their own character styles (Storykit Statement Text, Storykit Figure Text).',
       STYLE.meta,
@@ -585,7 +639,7 @@ function article(ctx: Context): Paragraph[] {
 
 function notes(ctx: Context): Paragraph[] {
   const { story } = ctx;
-  const out = [heading(1, 'Editor’s notes')];
+  const out = [heading(ctx, 1, 'Editor’s notes')];
   out.push(
     plain(
       'What follows is asserted by the editor who curated the model, not by the article.',
@@ -606,55 +660,63 @@ function notes(ctx: Context): Paragraph[] {
   return out;
 }
 
-function styles() {
-  return {
-    paragraphStyles: [
-      {
-        id: 'Subtitle',
-        name: 'Subtitle',
-        basedOn: 'Normal',
-        next: 'Normal',
-        quickFormat: true,
-        run: { size: 28, color: '404040' },
-        paragraph: { spacing: { after: 240 } },
-      },
-      {
-        id: STYLE.quotation,
-        name: 'Storykit Quotation',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { italics: true },
-        paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 60 } },
-      },
-      {
-        id: STYLE.meta,
-        name: 'Storykit Meta',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { size: 18, color: '555555' },
-        paragraph: { spacing: { after: 120 } },
-      },
-      {
-        id: STYLE.tableText,
-        name: 'Storykit Table Text',
-        basedOn: 'Normal',
-        run: { size: 18 },
-        paragraph: { spacing: { before: 0, after: 0 } },
-      },
-    ],
-    characterStyles: [
-      {
-        id: STYLE.statementText,
-        name: 'Storykit Statement Text',
-        basedOn: 'DefaultParagraphFont',
-        run: { shading: { type: 'clear', fill: 'FFF2CC', color: 'auto' } },
-      },
-      {
-        id: STYLE.figureText,
-        name: 'Storykit Figure Text',
-        basedOn: 'DefaultParagraphFont',
-        run: { bold: true, color: '1F4E79' },
-      },
-    ],
-  } as const;
-}
+/**
+ * The report's styles, defined once in `styles.xml` and referred to by id: built once per process.
+ * Keep-with-next sits in the two heading styles rather than on each heading paragraph.
+ */
+const STYLES = {
+  default: {
+    heading1: { run: { color: '2E74B5', size: 32 }, paragraph: { keepNext: true } },
+    heading2: { run: { color: '2E74B5', size: 26 }, paragraph: { keepNext: true } },
+  },
+  paragraphStyles: [
+    {
+      id: 'Subtitle',
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { size: 28, color: '404040' },
+      paragraph: { spacing: { after: 240 } },
+    },
+    {
+      id: STYLE.quotation,
+      name: 'Storykit Quotation',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { italics: true },
+      paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 60 } },
+    },
+    {
+      id: STYLE.meta,
+      name: 'Storykit Meta',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 18, color: '555555' },
+      paragraph: { spacing: { after: 120 } },
+    },
+    {
+      id: STYLE.tableText,
+      name: 'Storykit Table Text',
+      basedOn: 'Normal',
+      run: { size: 18 },
+      paragraph: { spacing: { before: 0, after: 0 } },
+    },
+  ],
+  characterStyles: [
+    // The run style of the table of contents' entries (as LibreOffice names it); no formatting of its own.
+    { id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont' },
+    {
+      id: STYLE.statementText,
+      name: 'Storykit Statement Text',
+      basedOn: 'DefaultParagraphFont',
+      run: { shading: { type: 'clear', fill: 'FFF2CC', color: 'auto' } },
+    },
+    {
+      id: STYLE.figureText,
+      name: 'Storykit Figure Text',
+      basedOn: 'DefaultParagraphFont',
+      run: { bold: true, color: '1F4E79' },
+    },
+  ],
+} as const;

@@ -88,3 +88,13 @@ export function nominalPhrase(phrase: string): boolean {
   }
   return true;
 }
+
+/**
+ * Whether a single capitalised word reads as a verb even so ("Speaking", "Entering", "Based"):
+ * a clause opener, unless the text writes it after a given name ("Paul Denning"). `false` when
+ * the layer is not loaded.
+ */
+export function verbWord(word: string): boolean {
+  const words = tagPhrase(word);
+  return words?.length === 1 && words[0]?.pos === 'VERB';
+}

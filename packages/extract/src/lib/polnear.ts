@@ -337,3 +337,32 @@ export function cueMatches(predicted: string | undefined, gold: string | undefin
   const mine = new Set(words(predicted));
   return words(gold).some((w) => mine.has(w));
 }
+
+const SINGULAR_PRONOUNS: Readonly<Record<string, 'male' | 'female'>> = {
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  himself: 'male',
+  she: 'female',
+  her: 'female',
+  herself: 'female',
+};
+
+/**
+ * Whether a named gold source can be what a pronoun source stands for: "he" and "she" name one
+ * person, so neither a plural noun phrase ("Pentagon officials", "supporters of the plan") nor a
+ * name with a courtesy title of the other gender ("Ms. Guzman" for "he") is their antecedent.
+ * Other pronouns ("they", "I", "who") take any name.
+ */
+export function antecedentAgrees(pronoun: string, name: string): boolean {
+  const gender = SINGULAR_PRONOUNS[pronoun.trim().toLowerCase()];
+  if (!gender) return true;
+  const courtesy = /\b(Mr|Mrs|Ms)\b\.?/.exec(name)?.[1];
+  if (courtesy && (courtesy === 'Mr') !== (gender === 'male')) return false;
+  // The head of the phrase: its last word before "of …", a comma or brackets.
+  const head = name.replace(/\s+(?:of|for|from|in|at|who|that)\s.*$|[,(].*$/su, '').trim();
+  const last = head.split(/\s+/).at(-1) ?? '';
+  // A plural common noun ("officials", "supporters"): lower case and ending in "s" but not "ss";
+  // a capitalised word ending so ("Sanders") may be a surname and is kept.
+  return !/^\p{Ll}+[^s]s$/u.test(last);
+}

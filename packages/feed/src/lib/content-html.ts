@@ -6,6 +6,8 @@
  *   the article weighs it: it disputes or supports another statement, or is disputed or
  *   supported (HTML §4.5.23: `mark` is text highlighted for its relevance). The `id` is the target
  *   of the statements feed's links (`#statement-<id>`).
+ * - A quotation in pieces (core's `continues`) is weighed as one: every piece is a `<mark>` when
+ *   any is, and every piece carries `data-utterance="statement-<first piece's id>"`.
  * - A figure becomes `<data value="84">` (HTML §4.5.14), a range `value="40..45"`.
  * - The article's text is kept character for character, quotation marks included. That is why
  *   quotations are not `<q>`: HTML §4.5.7 forbids quotation punctuation next to a `q` element,
@@ -21,6 +23,7 @@ import {
   type Story,
   sourceLabel,
   storyIndex,
+  utterancesOf,
 } from '@storykit/core';
 import { HTML_WORK, htmlText } from './text.js';
 
@@ -37,16 +40,43 @@ interface Mark {
   readonly attrs: string;
 }
 
+/** What the marks need to know of the story's statements beyond each statement itself. */
+interface StatementMarks {
+  /**
+   * The statements the article weighs against each other: those that dispute or support another
+   * statement, and those disputed or supported, with every piece of their utterances.
+   */
+  readonly debated: ReadonlySet<string>;
+  /** The first piece's id of each piece of a quotation in pieces (core's `continues`). */
+  readonly heads: ReadonlyMap<string, string>;
+}
+
+const NO_MARKS: StatementMarks = { debated: new Set(), heads: new Map() };
+
 /**
- * The statements the article weighs against each other: those that dispute or support another
- * statement, and those disputed or supported. One pass over the relations.
+ * One pass over the relations; the utterances are worked out only when the story has pieces, and
+ * then a quotation in pieces is weighed as a whole.
  */
-function debatedStatements(story: Story): ReadonlySet<string> {
-  const ids = new Set<string>();
+function statementMarks(story: Story): StatementMarks {
+  if (story.relations.length === 0) return NO_MARKS;
+  const debated = new Set<string>();
+  const heads = new Map<string, string>();
+  let pieces = false;
   for (const r of story.relations) {
-    if (r.kind === 'disputes' || r.kind === 'supports') ids.add(r.from).add(r.to);
+    if (r.kind === 'disputes' || r.kind === 'supports') debated.add(r.from).add(r.to);
+    else if (r.kind === 'continues') pieces = true;
   }
-  return ids;
+  if (pieces) {
+    for (const u of utterancesOf(story)) {
+      if (u.pieces.length === 1) continue;
+      const weighed = u.pieces.some((p) => debated.has(p.id));
+      for (const p of u.pieces) {
+        heads.set(p.id, u.id);
+        if (weighed) debated.add(p.id);
+      }
+    }
+  }
+  return { debated, heads };
 }
 
 function statementMark(
@@ -54,13 +84,19 @@ function statementMark(
   statement: Statement,
   key: boolean,
   speakers: Map<string, string>,
+  head: string | undefined,
 ): Mark {
   let attrs = ` class="statement statement-${htmlText(statement.kind)}"`;
+  // Every piece of a quotation in pieces names the first, whose id the statements feed links to.
+  if (head !== undefined) attrs += ` data-utterance="statement-${htmlText(head)}"`;
   if (statement.speaker !== null) {
     // One label per speaker and story: sourceLabel looks the source and its affiliation up.
     let speaker = speakers.get(statement.speaker);
     if (speaker === undefined) {
-      const label = sourceLabel(story, statement.speaker);
+      // The source itself rather than its id spares sourceLabel a lookup; an unknown id labels
+      // itself, as sourceLabel does.
+      const source = storyIndex(story).sources.get(statement.speaker);
+      const label = source ? sourceLabel(story, source) : statement.speaker;
       speaker = ` data-speaker="${htmlText(statement.speaker)}" title="${htmlText(label)}"`;
       speakers.set(statement.speaker, speaker);
     }
@@ -171,8 +207,11 @@ function markText(text: string, marks: Mark[] | undefined): string {
 
 /** Options of {@link bodyHtml}. */
 interface BodyHtmlOptions {
-  /** Mark only this statement (as `<mark>`), and no figure: the statements feed's context. */
-  readonly only?: Statement;
+  /**
+   * Mark only these statements (as `<mark>`: the pieces of one utterance), and no figure: the
+   * statements feed's context.
+   */
+  readonly only?: readonly Statement[];
   /** The blocks to render; default: all. */
   readonly blocks?: readonly string[];
 }
@@ -200,11 +239,13 @@ export function bodyHtml(story: Story, options: BodyHtmlOptions = {}): string {
   };
   const speakers = new Map<string, string>();
   if (options.only) {
-    add(options.only.span.block, statementMark(story, options.only, true, speakers));
+    const [first, second] = options.only;
+    const head = second ? first?.id : undefined;
+    for (const s of options.only) add(s.span.block, statementMark(story, s, true, speakers, head));
   } else {
-    const key = debatedStatements(story);
+    const { debated, heads } = statementMarks(story);
     for (const s of story.statements) {
-      add(s.span.block, statementMark(story, s, key.has(s.id), speakers));
+      add(s.span.block, statementMark(story, s, debated.has(s.id), speakers, heads.get(s.id)));
     }
     for (const f of story.figures) add(f.span.block, figureMark(f));
   }

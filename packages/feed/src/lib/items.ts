@@ -5,12 +5,14 @@
 import {
   DRAFT_NOTICE,
   type Media,
-  relationsOf,
   type Source,
-  type Statement,
   type Story,
-  sourceById,
   sourceLabel,
+  storyIndex,
+  type Utterance,
+  type UtteranceRelation,
+  utteranceRelations,
+  utterancesOf,
 } from '@storykit/core';
 import { bodyHtml } from './content-html.js';
 import { type FeedDate, feedDate } from './dates.js';
@@ -96,8 +98,11 @@ function typeFromUrl(url: string): string | undefined {
     : TYPES[path.slice(dot + 1).toLowerCase()];
 }
 
-function sourceOf(story: Story, id: string | null | undefined): Source | undefined {
-  return sourceById(story, id);
+/** A story's sources by id (from its index, looked up once per item rather than per source). */
+type Sources = ReadonlyMap<string, Source>;
+
+function sourceOf(sources: Sources, id: string | null | undefined): Source | undefined {
+  return id == null ? undefined : sources.get(id);
 }
 
 function person(source: Source): Person {
@@ -106,27 +111,27 @@ function person(source: Source): Person {
 }
 
 /** The story's bylined authors; an unsigned story is credited to its publisher. */
-function storyAuthors(story: Story): Person[] {
+function storyAuthors(story: Story, sources: Sources): Person[] {
   const authors: Person[] = [];
   for (const id of story.authors) {
-    const source = sourceOf(story, id);
+    const source = sourceOf(sources, id);
     if (source) authors.push(person(source));
   }
   if (authors.length === 0) {
-    const publisher = sourceOf(story, story.publisher);
+    const publisher = sourceOf(sources, story.publisher);
     if (publisher) authors.push(person(publisher));
   }
   return authors;
 }
 
-function storyMedia(story: Story, ctx: FeedContext, link: string): ItemMedia[] {
+function storyMedia(story: Story, ctx: FeedContext, link: string, sources: Sources): ItemMedia[] {
   const media: ItemMedia[] = [];
   for (const m of story.media) {
     const info = ctx.options.media?.(m, story);
     const given = info?.url ?? m.url;
     if (given === undefined) continue; // Media RSS describes a file at a URL; no URL, no item.
     const url = absoluteUrl(given, link, `the url of media "${m.id}" of story "${story.id}"`);
-    const creator = sourceOf(story, m.creator);
+    const creator = sourceOf(sources, m.creator);
     media.push({
       url,
       kind: m.kind,
@@ -148,9 +153,8 @@ function figureHtml(media: readonly ItemMedia[]): string {
   let html = '';
   for (const m of media) {
     if (m.kind !== 'image') continue;
-    const caption = [m.caption, m.credit].filter(Boolean);
     html += `<figure><img src="${htmlText(m.url)}" alt="${htmlText(m.alt ?? '')}"/>`;
-    if (caption.length) {
+    if (m.caption || m.credit) {
       html += `<figcaption>${m.caption ? htmlText(m.caption) : ''}${
         m.credit ? `${m.caption ? ' ' : ''}<small>${htmlText(m.credit)}</small>` : ''
       }</figcaption>`;
@@ -179,18 +183,23 @@ export function storyUpdated(story: Story): FeedDate | undefined {
 }
 
 function remember(ctx: FeedContext, item: FeedItem): FeedItem {
-  if (ctx.seen) {
-    if (ctx.seen.has(item.id)) {
+  const seen = ctx.seen;
+  if (seen) {
+    // One lookup an item: adding an id the set already holds leaves its size as it was.
+    const size = seen.size;
+    if (seen.add(item.id).size === size) {
       throw new FeedDuplicateIdError(
         `${item.what} has the id "${item.id}" of an earlier item; ids must be unique in a feed (RSS 2.0 guid, RFC 4287 §4.2.6)`,
       );
     }
-    ctx.seen.add(item.id);
   }
   return item;
 }
 
-/** The items one story gives: itself, or one per statement (`options.items: 'statements'`). */
+/**
+ * The items one story gives: itself, or one per utterance (`options.items: 'statements'`): a
+ * quotation in pieces (core's `continues`) is one item, named by its first piece.
+ */
 export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const link = storyLink(story, ctx.options, ctx.baseUrl);
   const givenId = ctx.options.itemId?.(story);
@@ -201,23 +210,27 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   const published = storyDate(story, 'published');
   const modified = storyDate(story, 'modified');
   const updated = modified ?? published;
+  const { sources } = storyIndex(story);
   if (ctx.options.items === 'statements') {
-    return story.statements.map((s) =>
+    const utterances = utterancesOf(story);
+    const relations = ctx.include.content ? utteranceRelations(story, utterances) : undefined;
+    return utterances.map((u) =>
       remember(
         ctx,
-        statementItem(story, s, ctx, {
+        statementItem(story, u, ctx, sources, {
           link,
           id,
           isPermaLink: givenId === undefined,
           published,
           updated,
           modified,
+          relations: relations?.get(u.id) ?? [],
         }),
       ),
     );
   }
   const { include } = ctx;
-  const media = include.media ? storyMedia(story, ctx, link) : [];
+  const media = include.media ? storyMedia(story, ctx, link, sources) : [];
   const categories: string[] = [];
   if (include.categories) {
     if (story.section) categories.push(story.section);
@@ -236,7 +249,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       published,
       updated,
       modified,
-      authors: include.authors ? storyAuthors(story) : [],
+      authors: include.authors ? storyAuthors(story, sources) : [],
       categories,
       media,
       language: story.language,
@@ -245,14 +258,14 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
   ];
 }
 
-/** The relation words of the statements feed, from the statement's side. */
+/** The relation words of the statements feed, from the utterance's side. */
 const RELATION_WORDS = {
   outgoing: {
     disputes: 'disputes',
     supports: 'supports',
     'responds-to': 'responds to',
     cites: 'cites',
-    // A later piece of the same utterance (core's `continues`).
+    // Pieces of one utterance are one item: `utteranceRelations` never gives a `continues`.
     continues: 'continues',
   },
   incoming: {
@@ -271,18 +284,27 @@ interface StoryPlace {
   readonly published: FeedDate | undefined;
   readonly updated: FeedDate | undefined;
   readonly modified: FeedDate | undefined;
+  /** The relations of the utterance the item is made of. */
+  readonly relations: readonly UtteranceRelation[];
 }
 
 /**
- * One statement as an item: the statement's text is the title, who said it and how the summary,
- * the speaker the author; the content quotes the paragraph it is in and lists the statements it
- * answers or is answered by, each linked to its place in the article.
+ * One utterance as an item: its text (a quotation in pieces joined, without the writer's words
+ * between them) is the title, who said it and how the summary, the speaker the author; the
+ * content quotes the paragraphs its pieces are in and lists the utterances it answers or is
+ * answered by, each linked to its place in the article. Id and link name the first piece.
  */
-function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPlace): FeedItem {
-  const speaker = sourceOf(story, s.speaker);
+function statementItem(
+  story: Story,
+  s: Utterance,
+  ctx: FeedContext,
+  sources: Sources,
+  at: StoryPlace,
+): FeedItem {
+  const speaker = sourceOf(sources, s.speaker);
   const label = speaker
     ? sourceLabel(story, speaker)
-    : (storyAuthors(story)[0]?.name ?? story.headline);
+    : (storyAuthors(story, sources)[0]?.name ?? story.headline);
   const how = [s.attribution.verb, s.attribution.venue, s.attribution.date]
     .filter(Boolean)
     .join(', ');
@@ -291,12 +313,12 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
   let contentHtml: string | undefined;
   if (include.content) {
     const link = withFragment(at.link, `statement-${s.id}`);
-    contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, { only: s, blocks: [s.span.block] })}</blockquote><p>${htmlText(summary)}</p>`;
-    const related = relationsOf(story, s.id);
-    if (related.length) {
+    const only = { only: s.pieces, blocks: s.pieces.map((p) => p.span.block) };
+    contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, only)}</blockquote><p>${htmlText(summary)}</p>`;
+    if (at.relations.length) {
       contentHtml += '<ul>';
-      for (const { relation, direction, other } of related) {
-        const who = sourceOf(story, other.speaker)?.name;
+      for (const { relation, direction, other } of at.relations) {
+        const who = sourceOf(sources, other.speaker)?.name;
         const href = withFragment(at.link, `statement-${other.id}`);
         contentHtml += `<li>${RELATION_WORDS[direction][relation.kind]} <a href="${htmlText(href)}">${htmlText(
           who ? `${who}: ${other.text}` : other.text,
@@ -315,7 +337,7 @@ function statementItem(story: Story, s: Statement, ctx: FeedContext, at: StoryPl
     published: at.published,
     updated: at.updated,
     modified: at.modified,
-    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story)) : [],
+    authors: include.authors ? (speaker ? [person(speaker)] : storyAuthors(story, sources)) : [],
     categories: include.categories && s.topic ? [s.topic] : [],
     media: [],
     language: story.language,

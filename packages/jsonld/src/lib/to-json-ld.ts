@@ -6,10 +6,11 @@ import {
   type Media,
   type Note,
   type Source,
-  type Statement,
   type Story,
   sourceById,
   storyIndex,
+  type Utterance,
+  utterancesOf,
 } from '@storykit/core';
 import { checkJsonLdOptions } from './check-options.js';
 
@@ -87,10 +88,11 @@ const UPPER_BOUND = new Set(['up to', 'at most', 'less than', 'nearly']);
 /**
  * The story as one connected schema.org graph: a `NewsArticle` with its publisher and authors,
  * every source as a `Person` or `Organization`, every entity it mentions, the media as
- * `ImageObject`s, each quotation as a `Quotation` and each indirect claim as a `Claim`, each figure
- * as an `Observation`, and the editor's notes as `Comment`s. Nodes refer to each other by stable
- * `@id`s; fields the story does not hold are left out, never filled with guesses. Sync: it only
- * builds an object, with no I/O and nothing to wait for.
+ * `ImageObject`s, each quotation as a `Quotation` (one for a quotation in pieces, its texts joined)
+ * and each indirect claim as a `Claim`, each figure as an `Observation`, and the editor's notes as
+ * `Comment`s. Nodes refer to each other by stable `@id`s; fields the story does not hold are left
+ * out, never filled with guesses. Sync: it only builds an object, with no I/O and nothing to wait
+ * for.
  *
  * @throws {StoryValidationError} when the story breaks the schema or an invariant (checked with
  * `assertStory`, once per story).
@@ -119,8 +121,15 @@ export function toJsonLd(input: Story, options: JsonLdOptions = {}): JsonLdDocum
     entityId === undefined ? undefined : id('entity', entityId);
 
   const notes = options.notes === false ? [] : story.notes;
-  const statementNodes = story.statements.map((statement) =>
-    statementNode(story, statement, { id, article, source }),
+  // A quotation in pieces (core's `continues`) is one utterance, so one node: the first piece's id
+  // names it, and whatever points at a later piece points at that node.
+  const utterances = utterancesOf(story);
+  const utteranceOfPiece = new Map<string, string>();
+  for (const u of utterances) for (const p of u.pieces) utteranceOfPiece.set(p.id, u.id);
+  const statement = (statementId: string) =>
+    id('statement', utteranceOfPiece.get(statementId) ?? statementId);
+  const statementNodes = utterances.map((u) =>
+    statementNode(story, u, { article, source, statement, id }),
   );
   const figureNodes = story.figures.map((figure) => figureNode(figure, { id, article, entity }));
 
@@ -168,7 +177,7 @@ export function toJsonLd(input: Story, options: JsonLdOptions = {}): JsonLdDocum
       ...story.media.map((m) => mediaNode(m, { id, article, source })),
       ...statementNodes,
       ...figureNodes,
-      ...notes.map((note) => noteNode(story, note, { id, article })),
+      ...notes.map((note) => noteNode(story, note, { id, article, statement })),
     ],
   };
 }
@@ -227,40 +236,48 @@ function mediaNode(
   });
 }
 
+/** The node of an utterance: a statement, or every piece of a quotation in pieces, as one. */
 function statementNode(
   story: Story,
-  statement: Statement,
+  utterance: Utterance,
   ctx: {
     id: IdOf;
     article: JsonLdReference;
     source: (id: string | null | undefined) => JsonLdReference | undefined;
+    statement: (id: string) => JsonLdReference;
   },
 ): JsonLdNode {
-  const { attribution } = statement;
-  const speaker = ctx.source(statement.speaker);
-  const quotation = statement.kind !== 'indirect';
+  const { attribution } = utterance;
+  const speaker = ctx.source(utterance.speaker);
+  const quotation = utterance.kind !== 'indirect';
   const index = storyIndex(story);
-  const cites = (index.relations.get(statement.id) ?? [])
-    .filter((r) => r.kind === 'cites' && r.from === statement.id)
-    .map((r) => ctx.id('statement', r.to));
-  const figures = (index.figuresByStatement.get(statement.id) ?? []).map((f) =>
-    ctx.id('figure', f.id),
-  );
+  const cited = new Set<string>();
+  const figures: JsonLdReference[] = [];
+  for (const piece of utterance.pieces) {
+    for (const r of index.relations.get(piece.id) ?? []) {
+      const to = ctx.statement(r.to)['@id'];
+      if (r.kind === 'cites' && r.from === piece.id && to !== ctx.statement(piece.id)['@id'])
+        cited.add(to);
+    }
+    for (const f of index.figuresByStatement.get(piece.id) ?? [])
+      figures.push(ctx.id('figure', f.id));
+  }
   return compact({
-    '@id': ctx.id('statement', statement.id)['@id'],
+    '@id': ctx.id('statement', utterance.id)['@id'],
     // schema.org: a Quotation is a creative work quoted from its creator; a Claim is a factual
     // assertion that appears in a work, which is what a reported (indirect) statement is.
     '@type': quotation ? 'Quotation' : 'Claim',
-    text: statement.text,
+    // The pieces' texts joined as core joins them, without the writer's words between them.
+    text: utterance.text,
     creator: quotation ? speaker : undefined,
     author: quotation ? undefined : speaker,
     isPartOf: quotation ? ctx.article : undefined,
     appearance: quotation ? undefined : ctx.article,
     dateCreated: attribution.date,
-    description: attributionText(story, statement),
+    description: attributionText(story, utterance),
     // The topic is free text; schema.org's `about` takes a Thing, so it becomes a named Thing.
-    about: statement.topic === undefined ? undefined : { '@type': 'Thing', name: statement.topic },
-    citation: list(cites),
+    about: utterance.topic === undefined ? undefined : { '@type': 'Thing', name: utterance.topic },
+    citation: list([...cited].map((to) => ({ '@id': to }))),
     mentions: list(figures),
   });
 }
@@ -269,7 +286,7 @@ function statementNode(
  * The attribution as a phrase: "partial quotation: said on CNN’s “State of the Union” to Jake
  * Tapper". schema.org has no property for the reporting verb, venue or recipient of a quotation.
  */
-function attributionText(story: Story, statement: Statement): string | undefined {
+function attributionText(story: Story, statement: Utterance): string | undefined {
   const { verb, venue, recipient } = statement.attribution;
   const to = recipient ? sourceById(story, recipient)?.name : undefined;
   let phrase = verb ?? '';
@@ -329,7 +346,7 @@ function figureBounds(figure: Figure): {
 function noteNode(
   story: Story,
   note: Note,
-  ctx: { id: IdOf; article: JsonLdReference },
+  ctx: { id: IdOf; article: JsonLdReference; statement: (id: string) => JsonLdReference },
 ): JsonLdNode {
   return compact({
     '@id': ctx.id('note', note.id)['@id'],
@@ -337,12 +354,16 @@ function noteNode(
     // explains, is the closest and keeps the assertion apart from what the article says.
     '@type': 'Comment',
     text: note.text,
-    about: noteTarget(story, note, ctx.id) ?? ctx.article,
+    about: noteTarget(story, note, ctx) ?? ctx.article,
   });
 }
 
 /** The node a note is about, from its `about` path ("statements.kerry-on-the-run.attribution"). */
-function noteTarget(story: Story, note: Note, id: IdOf): JsonLdReference | undefined {
+function noteTarget(
+  story: Story,
+  note: Note,
+  ctx: { id: IdOf; statement: (id: string) => JsonLdReference },
+): JsonLdReference | undefined {
   const [collection, itemId] = (note.about ?? '').split('.');
   const kinds = {
     statements: ['statement', story.statements],
@@ -354,7 +375,9 @@ function noteTarget(story: Story, note: Note, id: IdOf): JsonLdReference | undef
   const target = collection ? kinds[collection as keyof typeof kinds] : undefined;
   if (!target || !itemId) return undefined;
   const [kind, items] = target;
-  return items.some((item) => item.id === itemId) ? id(kind, itemId) : undefined;
+  if (!items.some((item) => item.id === itemId)) return undefined;
+  // A note about a later piece of a quotation is about the one node of the whole quotation.
+  return kind === 'statement' ? ctx.statement(itemId) : ctx.id(kind, itemId);
 }
 
 function withoutFragment(iri: string): string {

@@ -39,6 +39,9 @@ export function firstStrong(text: string): 0 | 1 | undefined {
 
 /** Whether the text holds a right-to-left letter (Hebrew, Arabic, …). */
 export function hasRtl(text: string): boolean {
+  // Most text has no character of a right-to-left script at all: one scan of the whole string
+  // answers for it.
+  if (!RTL.test(text)) return false;
   for (const char of text) if (bidiClass(char) === 'R') return true;
   return false;
 }
@@ -52,6 +55,9 @@ export function hasRtl(text: string): boolean {
  */
 export function bidiLevels(text: string, base: 0 | 1): Uint8Array {
   const units = text.length;
+  // Without a right-to-left letter or an Arabic digit, a left-to-right paragraph resolves to level
+  // 0 throughout (numbers follow the L before them or sos, W7; neutrals sit between Ls, N1).
+  if (base === 0 && !RTL.test(text) && !ARABIC_DIGIT.test(text)) return new Uint8Array(units);
   const classes: BidiClass[] = new Array(units);
   let previous: BidiClass = 'N';
   for (let i = 0; i < units; ) {

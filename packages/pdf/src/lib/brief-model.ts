@@ -16,6 +16,8 @@ import {
   sourceLabel,
   statementById,
   statementsBy,
+  type Utterance,
+  utterancesOf,
 } from '@storykit/core';
 import { graphemes } from './graphemes.js';
 
@@ -123,28 +125,40 @@ export function channelOf(story: Story, attributions: readonly Attribution[]): s
   return when ? `${text}, ${when}` : text;
 }
 
-/** Every way a source reached the article, one phrase per venue and recipient. */
-export function channelsOfSource(story: Story, sourceId: string): string[] {
+/**
+ * Every way a source reached the article, one phrase per venue and recipient, from its utterances
+ * (a quotation in pieces reached the article once, with the attribution of all its pieces).
+ */
+export function channelsOfSource(
+  story: Story,
+  sourceId: string,
+  utterances: readonly Utterance[] = utterancesOf(story),
+): string[] {
   const groups = new Map<string, Attribution[]>();
-  for (const s of story.statements) {
-    if (s.speaker !== sourceId) continue;
-    const key = `${s.attribution.venue ?? ''}\u0000${s.attribution.recipient ?? ''}`;
+  for (const u of utterances) {
+    if (u.speaker !== sourceId) continue;
+    const key = `${u.attribution.venue ?? ''}\u0000${u.attribution.recipient ?? ''}`;
     const list = groups.get(key) ?? [];
-    list.push(s.attribution);
+    list.push(u.attribution);
     groups.set(key, list);
   }
   return [...groups.values()].map((list) => channelOf(story, list));
 }
 
-/** A statement as the brief shows it. */
+/** An utterance as the brief shows it: a statement, or a quotation in pieces shown once. */
 export interface QuoteView {
+  /** The first piece, which stands for the utterance (its kind and id). */
   readonly statement: Statement;
+  /** The whole utterance: its pieces, their joined text, their merged attribution. */
+  readonly utterance: Utterance;
   /** The text to print, shortened; quotations without their quotation marks. */
   readonly text: string;
   /** Whether the text was shortened. */
   readonly cut: boolean;
-  /** The paragraph it is in, from 1. */
+  /** The paragraph its first piece is in, from 1. */
   readonly paragraph: number;
+  /** The paragraphs of all its pieces, as the brief prints them: "¶7", "¶7–8". */
+  readonly paragraphs: string;
 }
 
 /** Statements of one speaker on one side of the debate. */
@@ -162,35 +176,60 @@ export interface DebateView {
   readonly disputes: readonly SpeakerGroup[];
 }
 
-function quoteView(story: Story, statement: Statement, maxWords: number): QuoteView {
-  const short = shortQuote(statement.text, maxWords);
+function quoteView(story: Story, utterance: Utterance, maxWords: number): QuoteView {
+  const short = shortQuote(utterance.text, maxWords);
+  const numbers = utterance.pieces.map((p) => paragraphNumber(story, p.span.block));
   return {
-    statement,
+    statement: utterance.pieces[0] as Statement,
+    utterance,
     text: short.text,
     cut: short.cut,
-    paragraph: paragraphNumber(story, statement.span.block),
+    paragraph: numbers[0] ?? 0,
+    paragraphs: paragraphList(numbers),
   };
 }
 
-function bySpeaker(story: Story, statements: readonly Statement[], maxWords: number) {
+function bySpeaker(story: Story, utterances: readonly Utterance[], maxWords: number) {
   const groups = new Map<string | null, QuoteView[]>();
-  for (const s of statements) {
-    const list = groups.get(s.speaker) ?? [];
-    list.push(quoteView(story, s, maxWords));
-    groups.set(s.speaker, list);
+  for (const u of utterances) {
+    const list = groups.get(u.speaker) ?? [];
+    list.push(quoteView(story, u, maxWords));
+    groups.set(u.speaker, list);
   }
   return [...groups].map(([id, quotes]) => ({ speaker: sourceById(story, id), quotes }));
 }
 
-/** The debate around the story's central claim ({@link centralClaim}), or `undefined`. */
+/**
+ * The debate around the story's central claim ({@link centralClaim}), or `undefined`, worked out
+ * between utterances: a relation to or from any piece of a quotation in pieces bears on the whole
+ * quotation, and the quotation appears once, its pieces joined as `utterancesOf` joins them.
+ */
 export function debateView(story: Story, maxWords: number): DebateView | undefined {
-  const debate = centralClaim(story);
-  if (!debate) return undefined;
+  const utterances = utterancesOf(story);
+  const byPiece = new Map<string, Utterance>();
+  for (const u of utterances) for (const p of u.pieces) byPiece.set(p.id, u);
+  const head = (id: string) => byPiece.get(id)?.id ?? id;
+  const seen = new Set<string>();
+  const relations: Story['relations'][number][] = [];
+  for (const r of story.relations) {
+    if (r.kind === 'continues') continue;
+    const from = head(r.from);
+    const to = head(r.to);
+    const key = `${r.kind}\u0000${from}\u0000${to}`;
+    if (from === to || seen.has(key)) continue;
+    seen.add(key);
+    relations.push({ ...r, from, to });
+  }
+  const debate = centralClaim({ ...story, relations });
+  const claim = debate && byPiece.get(debate.claim.id);
+  if (!debate || !claim) return undefined;
+  const side = (statements: readonly Statement[]) =>
+    statements.flatMap((s) => byPiece.get(s.id) ?? []);
   return {
-    claim: quoteView(story, debate.claim, maxWords),
-    claimSpeaker: sourceById(story, debate.claim.speaker),
-    supports: bySpeaker(story, debate.supports, maxWords),
-    disputes: bySpeaker(story, debate.disputes, maxWords),
+    claim: quoteView(story, claim, maxWords),
+    claimSpeaker: sourceById(story, claim.speaker),
+    supports: bySpeaker(story, side(debate.supports), maxWords),
+    disputes: bySpeaker(story, side(debate.disputes), maxWords),
   };
 }
 
@@ -304,11 +343,12 @@ export function sourceRows(story: Story): SourceRow[] {
     const ib = firstSaid.get(b.id) ?? Number.POSITIVE_INFINITY;
     return ia === ib ? story.sources.indexOf(a) - story.sources.indexOf(b) : ia - ib;
   });
+  const utterances = utterancesOf(story);
   return ordered.map((source) => {
     const label = sourceLabel(story, source);
     const role = label.slice(source.name.length).replace(/^, /, '').replaceAll(', ', ' · ');
-    const reached = channelsOfSource(story, source.id);
-    if (reached.length === 0) reached.push(...partsOf(story, source));
+    const reached = channelsOfSource(story, source.id, utterances);
+    if (reached.length === 0) reached.push(...partsOf(story, source, utterances));
     return {
       source,
       role: source.kind === 'anonymous' ? '' : role,
@@ -324,12 +364,12 @@ export function sourceRows(story: Story): SourceRow[] {
 }
 
 /** What a source that says nothing does in the story: publisher, photographer, interviewer … */
-function partsOf(story: Story, source: Source): string[] {
+function partsOf(story: Story, source: Source, utterances: readonly Utterance[]): string[] {
   const parts: string[] = [];
   if (story.publisher === source.id) parts.push('publisher of the article');
   if (story.authors.includes(source.id)) parts.push('author of the article');
   if (story.media.some((m) => m.creator === source.id)) parts.push('made the photo');
-  const received = story.statements.filter((s) => s.attribution.recipient === source.id).length;
+  const received = utterances.filter((u) => u.attribution.recipient === source.id).length;
   if (received) parts.push(`received ${received} of the statements`);
   const members = story.sources.filter((s) => s.affiliation === source.id).map((s) => s.name);
   if (members.length) parts.push(`affiliation of ${members.join(', ')}`);

@@ -240,15 +240,49 @@ function parsedFont(bytes: Buffer): fontkit.Font {
 // set), so a width measured in one document holds in every other. The bound keeps a long batch of
 // documents in many languages from growing the cache without end.
 const MAX_CACHED_WIDTHS = 200_000;
-const widthsByFont = new WeakMap<fontkit.Font, Map<string, number>>();
+interface Widths {
+  /** Widths by size, then by text. */
+  readonly bySize: Map<number, Map<string, number>>;
+  /** How many widths `bySize` holds. */
+  count: number;
+}
 
-function widthsOf(font: fontkit.Font): Map<string, number> {
+const widthsByFont = new WeakMap<fontkit.Font, Widths>();
+
+function widthsOf(font: fontkit.Font): Widths {
   let widths = widthsByFont.get(font);
   if (!widths) {
-    widths = new Map();
+    widths = { bySize: new Map(), count: 0 };
     widthsByFont.set(font, widths);
   }
   return widths;
+}
+
+// pdfkit shapes text through fontkit word by word (a word and the space after it) and keeps the
+// glyph runs in a cache of its own, one per document and font: every document shapes every word
+// again, once to measure a line and once to draw it. A run depends only on the font and the word
+// (the brief asks for no OpenType features), so the runs of one document serve the next: each
+// document's cache inherits from the process-wide one, and the words it shaped are added to that
+// when the document is drawn. Only words of ordinary length are kept, and at most this many per
+// font (a run of a short word holds about a kilobyte: some 20 MB a font at most), so that neither
+// one huge word nor a long batch in many languages grows it without end.
+const MAX_SHARED_RUNS = 20_000;
+const MAX_SHARED_WORD = 256;
+
+interface SharedRuns {
+  runs: Record<string, unknown>;
+  size: number;
+}
+
+const runsByFont = new WeakMap<fontkit.Font, SharedRuns>();
+
+function sharedRunsOf(font: fontkit.Font): SharedRuns {
+  let shared = runsByFont.get(font);
+  if (!shared) {
+    shared = { runs: Object.create(null) as Record<string, unknown>, size: 0 };
+    runsByFont.set(font, shared);
+  }
+  return shared;
 }
 
 /** One font file as the document uses it: registered with pdfkit under {@link Face.id}. */
@@ -321,6 +355,12 @@ export interface FontHost {
   font(name: string): unknown;
   fontSize(size: number): unknown;
   widthOfString(text: string): number;
+  /**
+   * The current font as pdfkit 0.20 holds it (`EmbeddedFont`), whose `layoutCache` maps a word to
+   * its shaped glyph run (absent when the document was made with `fontLayoutCache: false`). Not in
+   * pdfkit's types; the font book shares those runs between documents.
+   */
+  readonly _font?: { layoutCache?: Record<string, unknown> };
 }
 
 /**
@@ -331,6 +371,14 @@ export class FontBook {
   readonly #host: FontHost;
   readonly #chains: Record<FontStyle, readonly LazyFace[]>;
   readonly #registered = new Set<string>();
+  /** {@link FontBook.faceFor}'s answers, per style and code point. */
+  readonly #chosen: Record<FontStyle, Map<number, Face | undefined>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+  };
+  /** The glyph-run cache of each font registered in this document, with the font's shared runs. */
+  readonly #runs: { readonly shared: SharedRuns; readonly own: Record<string, unknown> }[] = [];
 
   constructor(host: FontHost, fonts: BriefFonts = {}) {
     this.#host = host;
@@ -368,12 +416,18 @@ export class FontBook {
    * of the chain that has a glyph for it; `undefined` when none has.
    */
   faceFor(style: FontStyle, codePoint: number): Face | undefined {
+    // Asked for every character of every paragraph; the answer for a code point never changes.
+    const chosen = this.#chosen[style];
+    if (chosen.has(codePoint)) return chosen.get(codePoint);
     const chain = this.#chains[style];
-    for (let i = 1; i < chain.length; i++) {
+    let found: Face | undefined;
+    for (let i = 1; i < chain.length && !found; i++) {
       const face = chain[i] as LazyFace;
-      if (face.prefers(codePoint) && face.has(codePoint)) return face;
+      if (face.prefers(codePoint) && face.has(codePoint)) found = face;
     }
-    return chain.find((face) => face.has(codePoint));
+    found ??= chain.find((face) => face.has(codePoint));
+    chosen.set(codePoint, found);
+    return found;
   }
 
   /** The first font of a style's chain that has a glyph for every code point given. */
@@ -386,11 +440,40 @@ export class FontBook {
     if (!this.#registered.has(face.id)) {
       // The parsed font is shared by every document of the process; pdfkit's EmbeddedFont only
       // reads it (layout, subsetting), so handing it over gives the same bytes without a re-parse.
-      this.#host.registerFont(face.id, (face as LazyFace).font() as unknown as Buffer);
+      const font = (face as LazyFace).font();
+      this.#host.registerFont(face.id, font as unknown as Buffer);
       this.#registered.add(face.id);
-    }
-    this.#host.font(face.id);
+      this.#host.font(face.id);
+      const embedded = this.#host._font;
+      if (embedded?.layoutCache) {
+        const shared = sharedRunsOf(font);
+        const own = Object.create(shared.runs) as Record<string, unknown>;
+        embedded.layoutCache = own;
+        this.#runs.push({ shared, own });
+      }
+    } else this.#host.font(face.id);
     this.#host.fontSize(size);
+  }
+
+  /**
+   * Adds the words this document shaped to the process-wide runs of their fonts, for the
+   * documents after it. Called once all text is drawn.
+   */
+  keepShapedWords(): void {
+    for (const { shared, own } of this.#runs) {
+      const words = Object.keys(own).filter((word) => word.length <= MAX_SHARED_WORD);
+      if (shared.size + words.length > MAX_SHARED_RUNS) {
+        shared.runs = Object.create(null) as Record<string, unknown>;
+        shared.size = 0;
+      }
+      for (const word of words) {
+        if (!(word in shared.runs)) {
+          shared.runs[word] = own[word];
+          shared.size++;
+        }
+      }
+    }
+    this.#runs.length = 0;
   }
 
   /**
@@ -400,13 +483,22 @@ export class FontBook {
    */
   width(face: Face, size: number, text: string): number {
     const widths = widthsOf((face as LazyFace).font());
-    const key = `${size}\u0000${text}`;
-    let w = widths.get(key);
+    let ofSize = widths.bySize.get(size);
+    let w = ofSize?.get(text);
     if (w === undefined) {
       this.use(face, size);
       w = this.#host.widthOfString(text);
-      if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
-      widths.set(key, w);
+      if (widths.count >= MAX_CACHED_WIDTHS) {
+        widths.bySize.clear();
+        widths.count = 0;
+        ofSize = undefined;
+      }
+      if (!ofSize) {
+        ofSize = new Map();
+        widths.bySize.set(size, ofSize);
+      }
+      ofSize.set(text, w);
+      widths.count++;
     }
     return w;
   }

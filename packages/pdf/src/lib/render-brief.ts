@@ -89,6 +89,7 @@ export function renderBrief(doc: Doc, story: Story, options: ResolvedOptions): v
   }
   brief.provenance();
   brief.footers();
+  book.keepShapedWords();
 }
 
 class Brief {
@@ -338,7 +339,7 @@ class Brief {
 
   /** A statement as the brief prints it: quotation marks for quotes, "reported" for paraphrase. */
   quoteInlines(q: QuoteView, size: number): Inline[] {
-    const mark: Inline = { text: `  ¶${q.paragraph}`, style: style('bold', size - 1.5, MUTED) };
+    const mark: Inline = { text: `  ${q.paragraphs}`, style: style('bold', size - 1.5, MUTED) };
     if (q.statement.kind === 'indirect') {
       return [
         { text: 'Reported: ', style: style('regular', size - 1.5, MUTED) },
@@ -449,7 +450,7 @@ class Brief {
     const x = this.w.left + bar + 10;
     const width = this.w.measure - bar - 10 - pad;
     const div = this.elem(sect, 'Div');
-    const claim = view.claim.statement;
+    const claim = view.claim.utterance;
     const who = view.claimSpeaker?.name ?? 'The article';
     const label: Inline[] = [
       { text: 'CLAIM', style: style('bold', 7.5, this.accent) },
@@ -466,7 +467,7 @@ class Brief {
       { text: '— ', style: style('regular', 8, MUTED) },
       ...this.speakerInlines(view.claimSpeaker, 8),
       ...(channel ? [{ text: ` · ${channel}`, style: style('regular', 7.5, MUTED) }] : []),
-      { text: ` · ¶${view.claim.paragraph}`, style: style('bold', 7.5, MUTED) },
+      { text: ` · ${view.claim.paragraphs}`, style: style('bold', 7.5, MUTED) },
     ];
     const count = (groups: readonly SpeakerGroup[]) => {
       const n = groups.reduce((k, g) => k + g.quotes.length, 0);

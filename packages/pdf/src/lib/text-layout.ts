@@ -93,9 +93,8 @@ function normalize(inlines: readonly Inline[]): Paragraph {
   const styles: TextStyle[] = [];
   const indexOf = new Map<TextStyle, number>();
   let text = '';
-  const at: number[] = [];
-  const from: number[] = [];
-  inlines.forEach((inline, n) => {
+  const pieces: { readonly length: number; readonly style: number }[] = [];
+  for (const inline of inlines) {
     let index = indexOf.get(inline.style);
     if (index === undefined) {
       index = styles.length;
@@ -109,18 +108,19 @@ function normalize(inlines: readonly Inline[]): Paragraph {
     let piece = inline.text.replace(/\s+/g, ' ').replace(LONE_SURROGATE, '\uFFFD');
     if (piece.startsWith(' ') && (text === '' || text.endsWith(' '))) piece = piece.slice(1);
     text += piece;
-    for (let i = 0; i < piece.length; i++) {
-      at.push(index);
-      from.push(n);
-    }
-  });
+    pieces.push({ length: piece.length, style: index });
+  }
   const trimmed = text.replace(/ +$/, '');
-  return {
-    text: trimmed,
-    styles,
-    styleAt: Uint16Array.from(at.slice(0, trimmed.length)),
-    inlineAt: Uint32Array.from(from.slice(0, trimmed.length)),
-  };
+  const styleAt = new Uint16Array(trimmed.length);
+  const inlineAt = new Uint32Array(trimmed.length);
+  let at = 0;
+  pieces.forEach((piece, n) => {
+    const end = Math.min(at + piece.length, trimmed.length);
+    styleAt.fill(piece.style, at, end);
+    inlineAt.fill(n, at, end);
+    at = end;
+  });
+  return { text: trimmed, styles, styleAt, inlineAt };
 }
 
 /**
@@ -178,6 +178,7 @@ function assignFaces(book: FontBook, para: Paragraph, onMissing?: (char: string)
  */
 function unifyRightToLeftWords(book: FontBook, para: Paragraph, faces: Assigned[]): void {
   const { text } = para;
+  if (!hasRtl(text)) return;
   const rtl = (i: number) => {
     const cls = bidiClass(String.fromCodePoint(text.codePointAt(i) ?? 0));
     return cls === 'R' || (cls === 'NSM' && i > 0);

@@ -2,13 +2,21 @@
  * Attribution: who said each quotation and claim. The speaker is read from the words next to the
  * quotation ("…,” said Tapper. / “…,” the official told CNN / Kerry said Sunday … “on the run.”);
  * a quotation with no words of its own takes the speaker of the quotation before it in the
- * paragraph, or of the paragraph it continues; "he"/"she" is the person named last before it.
+ * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
-import { PARTICIPLES, PRONOUN_GENDER, QUOTE_VERB_PATTERN } from '../lexicon.js';
-import { NameFinder } from '../name-index.js';
+import { tagPhrase, verbWord } from '../language.js';
+import {
+  CUE_WORDS,
+  GIVEN_NAME_GENDER,
+  PARTICIPLES,
+  PRONOUN_GENDER,
+  QUOTE_VERB_PATTERN,
+} from '../lexicon.js';
+import { NameFinder, wordsBefore } from '../name-index.js';
 import { sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
+import { opensOwnClause } from './quotes.js';
 import {
   parseApposition,
   parseSpeaker,
@@ -25,6 +33,7 @@ type AttributionPath =
   | 'speaker-then-verb'
   | 'after-clause'
   | 'before'
+  | 'lead'
   | 'claim'
   | 'reported'
   | 'inherited-near'
@@ -69,6 +78,14 @@ const CALIBRATION: Readonly<
     pronoun: [0.65, 0.67],
     described: [0.75, 0.55],
     reference: [0.6, 0.6],
+  },
+  lead: {
+    person: [0.7, 0.64],
+    organization: [0.7, 0.64],
+    anonymous: [0.7, 0.64],
+    pronoun: [0.7, 0.64],
+    described: [0.7, 0.64],
+    reference: [0.7, 0.64],
   },
   claim: {
     person: [0.78, 0.78],
@@ -327,6 +344,45 @@ function attributionAfter(
   return undefined;
 }
 
+/**
+ * The speaker of a quotation that the writer's words introduce without a reporting verb the rules
+ * know ("And Mr. Christie gloated: “…”", "Or, as Tom Ridge put it: “…”", "Said Ana Ortiz, who
+ * grew up there, “…”"): the subject of the words before it, when they end in a comma or colon.
+ */
+function leadSubject(
+  block: DraftBlock,
+  blockIndex: number,
+  lead: string,
+  partial: boolean,
+): Attributed | undefined {
+  // Quoted words inside the writer's sentence are the words of its subject ("Merkel condemned
+  // “such a murderous attack”"); a whole quotation needs the comma or colon that introduces it.
+  if (partial ? /[.?!]\s*$|^\s*$/.test(lead) : !/[,:]\s*$/.test(lead)) return undefined;
+  // Words that follow another quotation in the sentence ("“…” who became …") open no sentence.
+  const at = block.text.lastIndexOf(lead);
+  if (at > 0 && !/[.?!:][”"’')\]]*\s*$/u.test(block.text.slice(0, at))) return undefined;
+  const text = lead
+    .replace(/[,:]\s*$/, '')
+    .replace(/^(?:and|but|or|so|then|yet)\b[,\s]*/i, '')
+    .replace(/^as\s+/i, '')
+    .replace(/^(?:said|says)\s+/i, '')
+    .replace(/^(?:here(?:’|')s|more from)\s+/i, '');
+  const found = mainSubject(text);
+  if (!found) return undefined;
+  // The verb as written after the subject: a known attributing word, else the first verb.
+  const rest = text.slice(text.indexOf(found.words) + found.words.length);
+  const verb =
+    [...rest.matchAll(ANY_CUE)][0]?.[0] ??
+    tagPhrase(rest.split(/\s+/).slice(0, 12).join(' '))?.find((w) => w.pos === 'VERB')?.text;
+  return {
+    phrase: found.phrase,
+    ...(verb ? { verb } : {}),
+    at: { block: blockIndex, offset: Math.max(block.text.indexOf(found.words), 0) },
+    confidence: 0.6,
+    path: 'lead',
+  };
+}
+
 function attributeQuote(
   blocks: readonly DraftBlock[],
   quotes: readonly QuoteCandidate[],
@@ -370,7 +426,19 @@ function attributeQuote(
       };
     }
   }
-  const lead = before(block, quote, previous);
+  let lead = before(block, quote, previous);
+  let leadIndex = blockIndex;
+  // A paragraph that opens with an excerpt the paragraph before introduces ("Bo Lee wrote:").
+  if (!lead.trim() && quote.outerStart === 0 && blockIndex > 0) {
+    const prior = (blocks[blockIndex - 1] as DraftBlock).text;
+    const last = /:\s*$/.test(prior) ? sentences(prior).at(-1) : undefined;
+    if (last) {
+      lead = prior.slice(last.start, last.end);
+      leadIndex = blockIndex - 1;
+    }
+  }
+  const leadBlock = blocks[leadIndex] as DraftBlock;
+  const leadEnd = leadIndex === blockIndex ? quote.outerStart : leadBlock.text.length;
   const participle = PARTICIPLE_BEFORE.exec(lead);
   if (participle?.groups) {
     const found =
@@ -381,8 +449,8 @@ function attributeQuote(
         phrase: found.phrase,
         verb: participle.groups.verb as string,
         at: {
-          block: blockIndex,
-          offset: Math.max(block.text.lastIndexOf(found.words, quote.outerStart), 0),
+          block: leadIndex,
+          offset: Math.max(leadBlock.text.lastIndexOf(found.words, leadEnd), 0),
         },
         confidence: 0.8,
         path: 'before',
@@ -390,6 +458,7 @@ function attributeQuote(
     }
   }
   const verbBefore = VERB_BEFORE.exec(lead);
+  const viaLead = () => leadSubject(block, blockIndex, lead, quote.kind === 'partial');
   if (verbBefore?.groups) {
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
@@ -403,15 +472,52 @@ function attributeQuote(
         verb,
         ...(resolved.apposition ? { apposition: resolved.apposition } : {}),
         at: {
-          block: blockIndex,
-          offset: block.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
+          block: leadIndex,
+          offset: leadBlock.text.indexOf(lead) + Math.max(lead.indexOf(resolved.found.words), 0),
         },
         confidence: 0.8,
         path: 'before',
       };
     }
   }
-  return undefined;
+  return viaLead();
+}
+
+/** Any word that attributes a quotation, longest first: the cue when no speaker rule read one. */
+const ANY_CUE = new RegExp(
+  String.raw`(?<![\p{L}’'-])(?:${[...new Set([...QUOTE_VERB_PATTERN.split('|'), ...CUE_WORDS])]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\p{L}’'-])`,
+  'giu',
+);
+
+/**
+ * The attributing word written next to a quotation whose speaker the rules did not read from its
+ * own words ("… ,” one of the founders yelled", "Said Ortiz: “…”"): the nearest in the words
+ * after it in its sentence, else the last in the words before it (a verb by the language layer
+ * when no attributing word is there), else none.
+ */
+function cueNear(
+  blocks: readonly DraftBlock[],
+  quotes: readonly QuoteCandidate[],
+  index: number,
+): string | undefined {
+  const quote = quotes[index] as QuoteCandidate;
+  const block = blocks[indexOfBlock(blocks, quote.block)] as DraftBlock;
+  const next = quotes[index + 1]?.block === quote.block ? quotes[index + 1] : undefined;
+  const previous = quotes[index - 1]?.block === quote.block ? quotes[index - 1] : undefined;
+  const tail = after(block, quote, next);
+  const later = [...tail.matchAll(ANY_CUE)][0]?.[0];
+  // Only the words that open the tail belong to this quotation; a verb far on is another clause's.
+  if (later && tail.indexOf(later) < 60) return later;
+  // Words before it that end a sentence of their own ("… said Ann Lee. “…”") attribute another.
+  const lead = before(block, quote, previous);
+  if (/[.?!]\s*$/.test(lead)) return later;
+  // "She also referenced the “…”": the last verb of the words before it, as written.
+  const earlier =
+    [...lead.matchAll(ANY_CUE)].at(-1)?.[0] ??
+    tagPhrase(lead.split(/\s+/).slice(-12).join(' '))?.findLast((w) => w.pos === 'VERB')?.text;
+  return earlier ?? later;
 }
 
 /**
@@ -588,10 +694,31 @@ function genders(
         else female++;
       }
     }
-    const found = male > female ? 'male' : female > male ? 'female' : undefined;
+    // The text does not tell: a common given name does ("Ana Ruiz", "Tom Reyes").
+    const given = male === female ? GIVEN_NAME_GENDER.get(name.split(/\s+/)[0] ?? '') : undefined;
+    const found = male > female ? 'male' : female > male ? 'female' : given;
     known.set(name, found);
     return found;
   };
+}
+
+/** Words before a name that make it an object: prepositions, and verbs that take a person. */
+const OBJECT_BEFORE =
+  /\b(?:of|for|with|to|by|at|against|from|about|on|into|than|like|between|toward|towards|under|over|after|before|behind|including|via|versus|beat|beats|defeated|endorsed|endorsing|attacked|attacking|criticized|criticizing|praised|praising|asked|asking|told|telling|called|calling|met|meeting|join|joined|joining|interviewed|supports|supported|supporting|backs|backed|backing|named|hired|replace|replaced|replacing|than)\s+$/iu;
+
+/**
+ * Whether the name at `offset` stands as an object or an owner: after a preposition or a verb
+ * that takes a person ("with Mr. Obama", "endorsed Ana Ruiz"), or before "’s".
+ */
+function objectPosition(text: string, offset: number): boolean {
+  // The words before the name, without the given names and titles written with it.
+  const before = text
+    .slice(Math.max(0, offset - 60), offset)
+    .replace(/(?:\b[\p{Lu}][\p{L}’'.-]*\s+)+$/u, '');
+  if (OBJECT_BEFORE.test(before)) return true;
+  const name = /^[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]*)*/u.exec(text.slice(offset, offset + 80));
+  const rest = text.slice(offset + (name?.[0].length ?? 0), offset + (name?.[0].length ?? 0) + 2);
+  return /^[’']s/u.test(rest) || /[’']s$/u.test(name?.[0] ?? '');
 }
 
 /**
@@ -624,9 +751,24 @@ export function attribute(
     };
   });
 
+  // "Speaking to reporters, …", "Entering the race, …": a one-word "name" that reads as a verb
+  // opens a clause, unless the text writes it after a given name somewhere ("Paul Denning").
+  const verbs = [...quoteAttributions, ...claimAttributions].flatMap((a) =>
+    a?.phrase?.type === 'person' && !/\s/.test(a.phrase.name) && verbWord(a.phrase.name)
+      ? [a.phrase.name]
+      : [],
+  );
+  const given = verbs.length
+    ? wordsBefore(
+        blocks.map((b) => b.text),
+        verbs,
+      )
+    : new Map<string, unknown[]>();
+  const clauseOpener = (phrase: SpeakerPhrase) =>
+    phrase.type === 'person' && verbs.includes(phrase.name) && !given.get(phrase.name)?.length;
   // Register named speakers first, so that pronouns and surnames can find them.
   const register = (a: Attributed | undefined) => {
-    if (!a?.phrase || a.phrase.type === 'pronoun') return undefined;
+    if (!a?.phrase || a.phrase.type === 'pronoun' || clauseOpener(a.phrase)) return undefined;
     const id = registry.add(a.phrase, a.confidence);
     if (id && a.apposition) {
       const described = parseApposition(a.apposition);
@@ -709,18 +851,39 @@ export function attribute(
       return pick ? idOf(pick) : undefined;
     }
     if (a.phrase.type !== 'pronoun') return id;
-    // A pronoun agrees in gender with the one it stands for: the person named last nearby whose
-    // gender the article does not contradict, else the one of that gender speaking.
+    // A pronoun agrees in gender with the one it stands for (as far as the article tells): the
+    // person speaking nearby; else the last person who fits named nearby as a subject, else as
+    // anything; else the one of that gender speaking earlier.
     const wanted = PRONOUN_GENDER[a.phrase.word];
     if (wanted === 'male' || wanted === 'female') {
       const genderOf = (m: { id?: string; name?: string }) =>
         gender(m.id ? (sourceOf(m.id)?.name ?? '') : (m.name ?? ''));
-      const named = lastOf(
+      const fits = (m: { id?: string; name?: string }) => (genderOf(m) ?? wanted) === wanted;
+      const named = lastOf(mentions, nearFrom(mentions), earlierMentions, fits);
+      // The one a sentence is about: a mention that is not an object or an owner ("lit into
+      // Marco Rubio", "a man of Mr. Trump's wealth").
+      const subjectNamed = lastOf(
         mentions,
         nearFrom(mentions),
         earlierMentions,
-        (m) => (genderOf(m) ?? wanted) === wanted,
+        (m) => fits(m) && !objectPosition(blocks[m.block]?.text ?? '', m.offset),
       );
+      // "“She is a disgrace,” he said": the man speaking nearby, not the last man named; when the
+      // article does not tell the speaker's gender, only if no sentence since is about another
+      // who may fit.
+      const talking = lastOf(
+        speakers,
+        nearFrom(speakers),
+        earlierSpeakers,
+        (m) => kindOf(m.id) === 'person' && fits(m),
+      );
+      const since = (
+        m: { block: number; offset: number } | undefined,
+        t: { block: number; offset: number },
+      ) => m !== undefined && (m.block > t.block || (m.block === t.block && m.offset > t.offset));
+      if (talking && (genderOf(talking) === wanted || !since(subjectNamed, talking)))
+        return talking.id;
+      if (subjectNamed) return idOf(subjectNamed);
       if (named) return idOf(named);
       const speaking = lastOf(
         speakers,
@@ -787,6 +950,15 @@ export function attribute(
     const a = quoteAttributions[i];
     let speaker = resolve(a, quoteIds[i]);
     let path: AttributionPath = a?.path ?? 'inherited-far';
+    // A paragraph that opens an excerpt and never closes it, with nothing before or after that
+    // continues or attributes it: whose words they are is anyone's guess, so no statement.
+    const orphan =
+      !speaker &&
+      quote.outerStart === 0 &&
+      quote.continues &&
+      !quote.continuation &&
+      !quotes[i + 1]?.continuation;
+    if (orphan) return;
     if (!speaker) {
       // No words of its own: the quotation before it in the paragraph; for a quotation running on
       // into the next paragraph, the words that attribute it there; the statement just before it;
@@ -809,6 +981,7 @@ export function attribute(
     lastSpeaker = speaker;
     lastBlock = quote.block;
     const recipient = a?.recipient ? registry.add(a.recipient, 0.6) : undefined;
+    const cue = a?.verb ? undefined : cueNear(blocks, quotes, i);
     // Words between two quotations can attribute both ("“A,” Trump said. “B.”"): they count once.
     const own =
       a !== undefined &&
@@ -821,7 +994,7 @@ export function attribute(
       text: quote.text,
       speaker,
       attribution: {
-        ...(a?.verb ? { verb: a.verb } : {}),
+        ...(a?.verb ? { verb: a.verb } : cue ? { verb: cue } : {}),
         ...(recipient ? { recipient } : {}),
       },
       span: { block: quote.block, start: quote.start, end: quote.end },
@@ -854,6 +1027,7 @@ export function attribute(
   const relations = pieces(
     sorted.map(({ index }) => quoteOf.get(index)),
     out,
+    new Map(blocks.map((b) => [b.id, b.text])),
   );
   // The pieces of one utterance are attributed by the same words: one confidence, the surest.
   // Relations run from a later piece to the one before, in reading order: back, then forward.
@@ -873,11 +1047,13 @@ export function attribute(
 /**
  * The pieces of split quotations: a quotation continues the one just before it when both have
  * one speaker, at most one of them has attributing words of its own (`“A,” he said, “B.”`), and
- * it is in the same paragraph or runs on from the paragraph before.
+ * it is in the same paragraph (and the words between do not open a clause of their own for it)
+ * or runs on from the paragraph before.
  */
 function pieces(
   quotations: readonly ({ quote: QuoteCandidate; own: boolean } | undefined)[],
   statements: readonly Statement[],
+  texts: ReadonlyMap<string, string>,
 ): Relation[] {
   const relations: Relation[] = [];
   // Whether the utterance being built already has its attributing words.
@@ -891,7 +1067,8 @@ function pieces(
       before !== undefined &&
       now !== undefined &&
       previous.speaker === current.speaker &&
-      (before.quote.block === now.quote.block ||
+      ((before.quote.block === now.quote.block &&
+        !opensOwnClause(texts.get(now.quote.block) ?? '', before.quote, now.quote)) ||
         (before.quote.continues && now.quote.continuation)) &&
       !(own && now.own);
     if (together) {

@@ -6,7 +6,7 @@
  * of an earlier quotation are not statements. Reported claims: what follows a reporting verb
  * ("he said the territory … has decreased"), or what precedes "according to …".
  */
-import { VERB_PATTERN } from '../lexicon.js';
+import { QUOTE_VERB_PATTERN, VERB_PATTERN } from '../lexicon.js';
 import { type Range, sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
 import { matchReported } from './reported.js';
@@ -37,10 +37,40 @@ interface Mark {
   width: number;
 }
 
-/** Where the double quotation marks of a block open and close. */
+/**
+ * Where the double quotation marks of a block open and close. A quotation inside a quotation
+ * (`“He called it “a mistake” twice,” she said`, straight marks alike) does not end the outer
+ * one. When the marks inside never balance (a stray mark, a typo), or nesting leaves open a
+ * quotation that a plain reading closes, the block is read without nesting: the first closing
+ * mark closes the quotation.
+ */
 function quoteMarks(text: string): Mark[] {
+  const nested = readMarks(text, true);
+  if (nested.inner === 0 && !nested.open) return nested.marks;
+  const flat = readMarks(text, false);
+  return nested.inner === 0 && flat.open ? nested.marks : flat.marks;
+}
+
+/** Whether a straight mark at `i` (of `width` characters) opens: a space or the block's start before it, a word after it. */
+const opensHere = (text: string, i: number, width: number) =>
+  (i === 0 || /[\s([{—–-]/u.test(text[i - 1] as string)) &&
+  /[^\s.,;:!?]/u.test(text[i + width] ?? ' ');
+
+/** Whether a mark at `i` closes by its place: a word or punctuation before it, a space, punctuation or the block's end after it. */
+const closesHere = (text: string, i: number, width: number) =>
+  i > 0 &&
+  !/\s/u.test(text[i - 1] as string) &&
+  /^(?:$|[\s.,;:!?)\]—–-])/u.test(text.slice(i + width, i + width + 1));
+
+/**
+ * The marks of a block, quotations inside quotations counted when `nest` is set; with how many
+ * quotations inside the last one are still open at the block's end, and whether it is.
+ */
+function readMarks(text: string, nest: boolean): { marks: Mark[]; inner: number; open: boolean } {
   const marks: Mark[] = [];
   let current: Mark | undefined;
+  // How many quotations are open inside the current one.
+  let inner = 0;
   for (let i = 0; i < text.length; i++) {
     let char = text[i] as string;
     let width = 1;
@@ -51,31 +81,56 @@ function quoteMarks(text: string): Mark[] {
       width = 2;
     }
     if (OPEN_DOUBLE.has(char)) {
-      if (current) continue; // a stray second opener inside an open quotation
-      current = { open: i, width: 1 };
-      marks.push(current);
+      if (!current) {
+        current = { open: i, width: 1 };
+        marks.push(current);
+      } else if (closesHere(text, i, width)) {
+        // An opening mark written where a closing one belongs ("… the Arab states“ with …").
+        if (inner > 0) inner--;
+        else {
+          current.close = i;
+          current = undefined;
+        }
+      } else if (nest) inner++;
+      // Without nesting, a second opener inside an open quotation is a stray mark.
     } else if (CLOSE_DOUBLE.has(char)) {
       if (current) {
-        current.close = i;
-        current = undefined;
+        if (inner > 0) inner--;
+        else {
+          current.close = i;
+          current = undefined;
+        }
       } else if (marks.length === 0 && i > 0) {
         // A closing mark with no opening one: the block continues a quotation from the block
         // before, which the writer did not reopen.
         marks.push({ open: -1, close: i, width: 1 });
       }
     } else if (char === '"') {
-      if (current) {
-        current.close = i;
-        current = undefined;
-      } else {
+      if (!current) {
         current = { open: i, width };
         marks.push(current);
+      } else if (nest && opensHere(text, i, width)) inner++;
+      else if (inner > 0) inner--;
+      else {
+        current.close = i;
+        current = undefined;
       }
       i += width - 1;
     }
   }
-  return marks;
+  return { marks, inner, open: current !== undefined };
 }
+
+/**
+ * The words just before a quotation that make it something said whatever its form: a chant
+ * ("chanting “Lock her up!”", "chants of “…”") or a name someone gave ("called him “weak”",
+ * "dubbed the plan “a fraud”").
+ */
+const SAID_BEFORE =
+  /(?:\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|roar(?:s|ed)?)(?:\s+of)?|\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|dubs|labell?(?:ed|ing)|labels|brand(?:s|ed|ing)|termed)(?:\s+[\p{L}’'.-]+){0,4})[,:]?\s*$/u;
+
+/** A reporting verb earlier in the sentence: "said the probe is “ongoing”", "says he voted “uncommitted”". */
+const REPORTED_BEFORE = new RegExp(String.raw`\b(?:${QUOTE_VERB_PATTERN})\b`, 'u');
 
 /** Whether a quoted phrase is a title or a name ("State of the Union", "Operation Desert Storm"). */
 function isTitle(text: string): boolean {
@@ -114,7 +169,20 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
       while (end > start && /\s/.test(text[end - 1] as string)) end--;
       const quoted = text.slice(start, end);
       if (mark.close === undefined) runningOn = true;
-      if (!/\s/.test(quoted) || isTitle(quoted)) continue;
+      // A chanted slogan ("Trump! Trump!") or what someone called someone ("called it “reckless”")
+      // is said, even as a single word or in capitals.
+      const lead = text.slice(Math.max(0, open - 120), Math.max(open, 0));
+      const named = SAID_BEFORE.test(lead.slice(-60));
+      // One word that ends the clause a reporting verb opens ("said the search was “ongoing.”"),
+      // or comes a few words after the verb ("voted “no” on the bill"); one deep inside a long
+      // clause ("… troops and Sunni “awakening” allies") is the writer's word choice.
+      const endsClause =
+        /[.?!,;:]$/.test(quoted) ||
+        /^(?:$|[.?!,;:)—–])/u.test(text.slice(close + mark.width, close + mark.width + 1));
+      const clause = lead.replace(/^.*[.?!]["”'’)]*\s/su, '');
+      const reported = REPORTED_BEFORE.test(endsClause ? clause : clause.slice(-40));
+      if (!/[\p{L}\p{N}]/u.test(quoted)) continue;
+      if (!named && (isTitle(quoted) || (!reported && !/\s/.test(quoted)))) continue;
       const key = normalized(quoted);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -135,6 +203,27 @@ export function findQuotes(blocks: readonly DraftBlock[]): QuoteCandidate[] {
     }
   }
   return found;
+}
+
+/** Words that open a reported clause besides the reporting verbs ("citing a report that …"). */
+const CLAUSE_OPENER = /\b(?:citing|urging|accusing|accused)\b/u;
+
+/**
+ * Whether the writer's words between two quotations of one paragraph open a new reported clause
+ * for the second, so that it is an utterance of its own rather than a later piece of the first:
+ * `“A.” He said the plan was “B.”` or `“A,” she said, adding that it was “B.”` — but not
+ * `“A,” he said, “B.”`, `“A.” He said: “B.”`, nor quoted words the writer's sentence joins
+ * (`“A” and “B”`).
+ */
+export function opensOwnClause(text: string, before: QuoteCandidate, now: QuoteCandidate): boolean {
+  const gap = text.slice(before.outerEnd, now.outerStart);
+  // The words right before the second quotation run into it (no comma or colon introduces it).
+  if (!/[\p{L}\p{N}]\s*$/u.test(gap)) return false;
+  // A sentence ends inside the first quotation or in the words after it.
+  const sentenceEnds = /[.?!]$/.test(before.text) || /[.?!]["”'’)]*\s+\S/u.test(gap);
+  if (sentenceEnds) return true;
+  // "…,” she said, adding that …” / "… and called the plan “…"": a reporting verb of its own.
+  return REPORTED_BEFORE.test(gap) || CLAUSE_OPENER.test(gap);
 }
 
 const V = VERB_PATTERN;

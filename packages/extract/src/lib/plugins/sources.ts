@@ -61,7 +61,7 @@ const NAMED = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u');
 const COURTESY_PREFIX = new RegExp(`^(?:${COURTESY})\\s+`);
 const AT_ORGANIZATION = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u');
 const ANONYMOUS = new RegExp(
-  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
 );
 
@@ -134,7 +134,11 @@ function roleBeforeName(text: string): { role: string; name: string } | undefine
   }
   const name = words.slice(at);
   if (at === 0 || name.length === 0 || name.length > 4) return undefined;
-  const role = words.slice(0, at);
+  // "one which Boston University historian John Baick": the role starts after the relative word.
+  const all = words.slice(0, at);
+  const relative = all.findLastIndex((w) => /^(?:which|whom|whose|one)$/i.test(w));
+  const role = all.slice(relative + 1);
+  if (role.length === 0) return undefined;
   const last = role.at(-1) as string;
   // "the Ohio Republican": a determiner is no role; the phrase describes someone.
   if (/^(?:the|a|an|and|or|but|of|by|with|to)$/i.test(last)) return undefined;
@@ -157,7 +161,7 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
     .trim()
     .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
     // "Rep. G.K. Butterfield (D-N.C.)": the party and state say nothing of who speaks.
-    .replace(/\s*\([A-Z]-[^)]{1,20}\)$/u, '')
+    .replace(/\s*\((?:[A-Z]-[^)]{1,20}|[DRI])\)$/u, '')
     // "AS Opposition Leader Bill Shorten", "WASHINGTON Sen. …": a small word or a place in
     // capitals opens the paragraph; it is not part of the name.
     .replace(/^(\p{Lu}{2,})\s+(?=\p{Lu}\p{Ll})/u, (word: string, caps: string) =>
