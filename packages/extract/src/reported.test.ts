@@ -83,6 +83,7 @@ describe('reported speech without quotation marks', () => {
     expect(rows('It believes nothing, whatever the label says.')).toEqual([]);
     expect(rows('A little-known group claimed responsibility for the fire.')).toEqual([]);
     expect(rows('Shares rose 4 percent, adding about $2 billion to its value.')).toEqual([]);
+    expect(rows('Ilse Marten, the treasurer, wrote to the members of the club:')).toEqual([]);
   });
 
   it('turns them into indirect statements with the speaker, the verb and a calibrated confidence', async () => {

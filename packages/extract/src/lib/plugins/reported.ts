@@ -179,7 +179,8 @@ export function matchReported(
     }
     if (!speaker) continue;
     const claim = sentence.slice(claimAt, claimEnd).replace(/[.\s]+$/, '');
-    if (claim.split(/\s+/).length < 2) continue;
+    // "Bo Lee wrote to members:": the words introduce a quotation that follows.
+    if (claim.split(/\s+/).length < 2 || /:$/.test(claim)) continue;
     // "claimed responsibility", "adding $2 billion to its value": not a report of speech.
     if (/^(?:responsibility|credit)\b/.test(claim)) continue;
     if (
