@@ -1,18 +1,9 @@
-import { type Anchor, type Block, resolveAnchor, type Span, type Story } from '@storykit/core';
+import type { Anchor, Block, Span, Story } from '@storykit/core';
 import { Document, isScalar, visit } from 'yaml';
 import { printable } from './terminal-text.js';
 
 /** How many words of context an anchor takes at most on each side before it gives up on context. */
 const MAX_CONTEXT_WORDS = 12;
-
-const sameSpan = (a: Span, b: Span) =>
-  a.block === b.block && a.start === b.start && a.end === b.end;
-
-/** Whether the anchor resolves, in this body, to exactly this span. */
-function pointsAt(body: readonly Block[], anchor: Anchor, span: Span): boolean {
-  const result = resolveAnchor(body, anchor);
-  return result.ok && sameSpan(result.span, span);
-}
 
 /** Where the words before `at` start, one word further back each time: `at` itself excluded. */
 function wordStartsBefore(text: string, at: number): number[] {
@@ -37,40 +28,205 @@ function wordEndsAfter(text: string, at: number): number[] {
 }
 
 /**
- * The shortest text-quote anchor that resolves to the span: the exact text when it occurs once in
- * the body, else with as few words before (`prefix`) and after (`suffix`) as tell it apart, else —
- * for text repeated with the same words around it — its block and which occurrence there. Never
- * offsets: the curated file stays readable and survives edits elsewhere in the body.
+ * Whether a span edge at `index` falls inside a CR LF or a surrogate pair, where core's resolver
+ * does not let a match begin or end.
  */
-export function anchorFor(body: readonly Block[], span: Span): Anchor {
-  const text = body.find((b) => b.id === span.block)?.text ?? '';
-  const exact = text.slice(span.start, span.end);
-  if (pointsAt(body, exact, span)) return exact;
-  const prefixes = wordStartsBefore(text, span.start).map((p) => text.slice(p, span.start));
-  const suffixes = wordEndsAfter(text, span.end).map((q) => text.slice(span.end, q));
+function cutsPair(text: string, index: number): boolean {
+  if (index <= 0 || index >= text.length) return false;
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index);
+  return (
+    (before === 0x0d && after === 0x0a) ||
+    (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff)
+  );
+}
+
+/** Where `exact` starts in `text` as core's resolver counts matches: overlapping, no pair cut. */
+function matchesIn(text: string, exact: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (!cutsPair(text, at) && !cutsPair(text, at + exact.length)) starts.push(at);
+  }
+  return starts;
+}
+
+/** How many characters before `a` and before `b` agree, counting back, at most `limit`. */
+function sameBefore(x: string, a: number, y: string, b: number, limit: number): number {
+  let n = 0;
+  while (n < limit && n < a && n < b && x.charCodeAt(a - 1 - n) === y.charCodeAt(b - 1 - n)) n++;
+  return n;
+}
+
+/** How many characters from `a` and from `b` agree, at most `limit`. */
+function sameAfter(x: string, a: number, y: string, b: number, limit: number): number {
+  let n = 0;
+  while (
+    n < limit &&
+    a + n < x.length &&
+    b + n < y.length &&
+    x.charCodeAt(a + n) === y.charCodeAt(b + n)
+  )
+    n++;
+  return n;
+}
+
+/** One place `exact` matches, standing for every place with the same context around it. */
+interface Place {
+  readonly text: string;
+  readonly start: number;
+  /** How many places in the body have this context, as far as any anchor of the text looks. */
+  count: number;
+}
+
+/** Every match of one text in the body, gathered once for all the spans that quote it. */
+interface Matches {
+  /** The places, one per context: the key is the context `reach` characters either side. */
+  readonly places: Map<string, Place>;
+  /** Where the text matches in each block, by block id, in body order. */
+  readonly inBlock: Map<string, number[]>;
+  readonly total: number;
+}
+
+const contextKey = (text: string, start: number, end: number, reach: number): string => {
+  const before = text.slice(Math.max(0, start - reach), start);
+  return `${before.length}:${before}${text.slice(end, end + reach)}`;
+};
+
+function gather(body: readonly Block[], exact: string, reach: number): Matches {
+  const places = new Map<string, Place>();
+  const inBlock = new Map<string, number[]>();
+  // Repeated blocks are searched once.
+  const searched = new Map<string, number[]>();
+  let total = 0;
+  for (const block of body) {
+    let starts = searched.get(block.text);
+    if (!starts) {
+      starts = matchesIn(block.text, exact);
+      searched.set(block.text, starts);
+    }
+    if (starts.length === 0) continue;
+    const own = inBlock.get(block.id) ?? [];
+    inBlock.set(block.id, own);
+    for (const start of starts) {
+      own.push(start);
+      total++;
+      const key = contextKey(block.text, start, start + exact.length, reach);
+      const place = places.get(key);
+      if (place) place.count++;
+      else places.set(key, { text: block.text, start, count: 1 });
+    }
+  }
+  return { places, inBlock, total };
+}
+
+/** A span to anchor, with the context an anchor of it may take. */
+interface Quote {
+  readonly span: Span;
+  readonly text: string;
+  readonly exact: string;
+  /** The prefixes an anchor may take, shortest first: one more word each. */
+  readonly prefixes: readonly string[];
+  /** The suffixes, likewise. */
+  readonly suffixes: readonly string[];
+}
+
+function quoteOf(blocks: ReadonlyMap<string, Block>, span: Span): Quote {
+  const text = blocks.get(span.block)?.text;
+  const exact = text?.slice(span.start, span.end);
+  if (text === undefined || !exact)
+    throw new Error(`span ${span.block}@${span.start}-${span.end} cannot be anchored`);
+  return {
+    span,
+    text,
+    exact,
+    prefixes: wordStartsBefore(text, span.start).map((p) => text.slice(p, span.start)),
+    suffixes: wordEndsAfter(text, span.end).map((q) => text.slice(span.end, q)),
+  };
+}
+
+const longest = (list: readonly string[]): number => list[list.length - 1]?.length ?? 0;
+
+/**
+ * The shortest text-quote anchor that resolves to the quote's span among the text's matches: the
+ * exact text when it occurs once in the body, else with as few words before (`prefix`) and after
+ * (`suffix`) as tell it apart, else its block and which occurrence there.
+ */
+function anchorAmong(quote: Quote, matches: Matches, reach: number): Anchor {
+  const { span, text, exact, prefixes, suffixes } = quote;
+  const own = matches.places.get(contextKey(text, span.start, span.end, reach));
+  // Not a match at all: the span cuts a CR LF or a surrogate pair in two.
+  if (!own || !matches.inBlock.get(span.block)?.includes(span.start))
+    throw new Error(`span ${span.block}@${span.start}-${span.end} cannot be anchored`);
+  if (matches.total === 1) return exact;
+  // How far each other place's context agrees with the span's, before it and after it. A place
+  // with the span's own context (`count` > 1) agrees as far as any prefix or suffix reaches.
+  const maxBefore = longest(prefixes);
+  const maxAfter = longest(suffixes);
+  const others: { before: number; after: number }[] = [];
+  for (const place of matches.places.values()) {
+    if (place === own) {
+      if (place.count > 1) others.push({ before: maxBefore, after: maxAfter });
+      continue;
+    }
+    others.push({
+      before: sameBefore(text, span.start, place.text, place.start, maxBefore),
+      after: sameAfter(text, span.end, place.text, place.start + exact.length, maxAfter),
+    });
+  }
+  const apart = (before: number, after: number) =>
+    others.every((o) => o.before < before || o.after < after);
   // The fewer words of context the better: the shorter of the first prefix and the first suffix
   // that tell the text apart.
-  const prefix = prefixes.find((p) => pointsAt(body, { exact, prefix: p }, span));
-  const suffix = suffixes.find((q) => pointsAt(body, { exact, suffix: q }, span));
+  const prefix = prefixes.find((p) => apart(p.length, 0));
+  const suffix = suffixes.find((q) => apart(0, q.length));
   if (prefix !== undefined && (suffix === undefined || prefix.length <= suffix.length))
     return { exact, prefix };
   if (suffix !== undefined) return { exact, suffix };
   for (let n = 0; n < Math.max(prefixes.length, suffixes.length); n++) {
     const before = prefixes[Math.min(n, prefixes.length - 1)];
     const after = suffixes[Math.min(n, suffixes.length - 1)];
-    const anchor = {
-      exact,
-      ...(before === undefined ? {} : { prefix: before }),
-      ...(after === undefined ? {} : { suffix: after }),
-    };
-    if (pointsAt(body, anchor, span)) return anchor;
+    if (apart(before?.length ?? 0, after?.length ?? 0))
+      return {
+        exact,
+        ...(before === undefined ? {} : { prefix: before }),
+        ...(after === undefined ? {} : { suffix: after }),
+      };
   }
-  for (let occurrence = 1; ; occurrence++) {
-    const result = resolveAnchor(body, { exact, block: span.block, occurrence });
-    if (!result.ok) break;
-    if (sameSpan(result.span, span)) return { exact, block: span.block, occurrence };
+  const occurrence = (matches.inBlock.get(span.block) ?? []).indexOf(span.start) + 1;
+  return { exact, block: span.block, occurrence };
+}
+
+/**
+ * For each span, the shortest text-quote anchor that resolves to it: the exact text when it occurs
+ * once in the body, else with as few words before (`prefix`) and after (`suffix`) as tell it apart,
+ * else — for text repeated with the same words around it — its block and which occurrence there.
+ * Never offsets: the curated file stays readable and survives edits elsewhere in the body. Each
+ * text is looked for once, and each span compared only with the places whose context differs, so
+ * a long story with its text repeated many times takes time in step with its length.
+ */
+export function anchorsFor(body: readonly Block[], spans: readonly Span[]): Anchor[] {
+  const blocks = new Map<string, Block>();
+  for (const block of body) if (!blocks.has(block.id)) blocks.set(block.id, block);
+  const quotes = spans.map((span) => quoteOf(blocks, span));
+  const byText = new Map<string, Quote[]>();
+  for (const quote of quotes) {
+    const same = byText.get(quote.exact);
+    if (same) same.push(quote);
+    else byText.set(quote.exact, [quote]);
   }
-  throw new Error(`span ${span.block}@${span.start}-${span.end} cannot be anchored`);
+  const anchors = new Map<Quote, Anchor>();
+  for (const [exact, same] of byText) {
+    // As far as any anchor of this text looks either side: places alike that far are alike.
+    const reach = Math.max(...same.map((q) => Math.max(longest(q.prefixes), longest(q.suffixes))));
+    const matches = gather(body, exact, reach);
+    for (const quote of same) anchors.set(quote, anchorAmong(quote, matches, reach));
+  }
+  return quotes.map((quote) => anchors.get(quote) as Anchor);
+}
+
+/** The anchor {@link anchorsFor} gives one span. */
+export function anchorFor(body: readonly Block[], span: Span): Anchor {
+  return anchorsFor(body, [span])[0] as Anchor;
 }
 
 /** DEL, C1 controls and the Unicode bidirectional controls (UAX #9), which YAML leaves raw. */
@@ -103,6 +259,10 @@ export interface StoryYamlOptions {
  */
 export function storyYaml(story: Story, options: StoryYamlOptions = {}): string {
   const { body } = story;
+  const anchors = anchorsFor(body, [
+    ...story.statements.map((s) => s.span),
+    ...story.figures.map((f) => f.span),
+  ]);
   const data = trimmed({
     id: story.id,
     draft: story.draft,
@@ -127,14 +287,14 @@ export function storyYaml(story: Story, options: StoryYamlOptions = {}): string 
     media: story.media.map((m) => trimmed({ ...m })),
     sources: story.sources.map((s) => trimmed({ ...s })),
     entities: story.entities.map((e) => trimmed({ ...e })),
-    statements: story.statements.map(({ span, ...s }) => {
-      const anchor = anchorFor(body, span);
+    statements: story.statements.map(({ span: _, ...s }, i) => {
+      const anchor = anchors[i] as Anchor;
       // A statement is found by its own text unless it names an anchor (core's storyFileSchema).
       const implicit = anchor === s.text;
       return trimmed({ ...s, ...(implicit ? {} : { anchor }) });
     }),
-    figures: story.figures.map(({ span, ...f }) =>
-      trimmed({ ...f, anchor: anchorFor(body, span) }),
+    figures: story.figures.map(({ span: _, ...f }, i) =>
+      trimmed({ ...f, anchor: anchors[story.statements.length + i] }),
     ),
     relations: story.relations,
     notes: story.notes,
