@@ -50,32 +50,43 @@ function matchesIn(text: string, exact: string): number[] {
   return starts;
 }
 
-/** How many characters before `a` and before `b` agree, counting back, at most `limit`. */
-function sameBefore(x: string, a: number, y: string, b: number, limit: number): number {
+/** How many characters two strings agree on from their start. */
+function agreeing(x: string, y: string): number {
   let n = 0;
-  while (n < limit && n < a && n < b && x.charCodeAt(a - 1 - n) === y.charCodeAt(b - 1 - n)) n++;
-  return n;
-}
-
-/** How many characters from `a` and from `b` agree, at most `limit`. */
-function sameAfter(x: string, a: number, y: string, b: number, limit: number): number {
-  let n = 0;
-  while (
-    n < limit &&
-    a + n < x.length &&
-    b + n < y.length &&
-    x.charCodeAt(a + n) === y.charCodeAt(b + n)
-  )
-    n++;
+  while (n < x.length && n < y.length && x.charCodeAt(n) === y.charCodeAt(n)) n++;
   return n;
 }
 
 /** One place `exact` matches, standing for every place with the same context around it. */
 interface Place {
-  readonly text: string;
   readonly start: number;
-  /** How many places in the body have this context, as far as any anchor of the text looks. */
+  /** The context before, read backwards, and after: as far as any anchor of the text looks. */
+  readonly before: string;
+  readonly after: string;
+  /** How many places in the body have this context. */
   count: number;
+}
+
+/**
+ * The places in the order of one side of their context, and how far each agrees with the one
+ * before it: the place agreeing furthest with any place is next to it in this order.
+ */
+interface Order {
+  readonly places: readonly Place[];
+  readonly rank: ReadonlyMap<Place, number>;
+  /** `agree[i]`: how far `places[i - 1]` and `places[i]` agree. */
+  readonly agree: readonly number[];
+}
+
+function orderBy(places: readonly Place[], side: (place: Place) => string): Order {
+  const sorted = [...places].sort((x, y) => (side(x) < side(y) ? -1 : side(x) > side(y) ? 1 : 0));
+  return {
+    places: sorted,
+    rank: new Map(sorted.map((place, i) => [place, i])),
+    agree: sorted.map((place, i) =>
+      i === 0 ? 0 : agreeing(side(sorted[i - 1] as Place), side(place)),
+    ),
+  };
 }
 
 /** Every match of one text in the body, gathered once for all the spans that quote it. */
@@ -85,6 +96,8 @@ interface Matches {
   /** Where the text matches in each block, by block id, in body order. */
   readonly inBlock: Map<string, number[]>;
   readonly total: number;
+  readonly byBefore: Order;
+  readonly byAfter: Order;
 }
 
 const contextKey = (text: string, start: number, end: number, reach: number): string => {
@@ -99,10 +112,11 @@ function gather(body: readonly Block[], exact: string, reach: number): Matches {
   const searched = new Map<string, number[]>();
   let total = 0;
   for (const block of body) {
-    let starts = searched.get(block.text);
+    const { text } = block;
+    let starts = searched.get(text);
     if (!starts) {
-      starts = matchesIn(block.text, exact);
-      searched.set(block.text, starts);
+      starts = matchesIn(text, exact);
+      searched.set(text, starts);
     }
     if (starts.length === 0) continue;
     const own = inBlock.get(block.id) ?? [];
@@ -110,13 +124,23 @@ function gather(body: readonly Block[], exact: string, reach: number): Matches {
     for (const start of starts) {
       own.push(start);
       total++;
-      const key = contextKey(block.text, start, start + exact.length, reach);
+      const end = start + exact.length;
+      const key = contextKey(text, start, end, reach);
       const place = places.get(key);
       if (place) place.count++;
-      else places.set(key, { text: block.text, start, count: 1 });
+      else
+        places.set(key, {
+          start,
+          before: [...text.slice(Math.max(0, start - reach), start).split('')].reverse().join(''),
+          after: text.slice(end, end + reach),
+          count: 1,
+        });
     }
   }
-  return { places, inBlock, total };
+  const all = [...places.values()];
+  const byBefore = orderBy(all, (place) => place.before);
+  const byAfter = orderBy(all, (place) => place.after);
+  return { places, inBlock, total, byBefore, byAfter };
 }
 
 /** A span to anchor, with the context an anchor of it may take. */
@@ -146,6 +170,32 @@ function quoteOf(blocks: ReadonlyMap<string, Block>, span: Span): Quote {
 
 const longest = (list: readonly string[]): number => list[list.length - 1]?.length ?? 0;
 
+/** How far any other place's context agrees with the place's own, on the order's side. */
+function furthest(order: Order, own: Place): number {
+  const at = order.rank.get(own) as number;
+  return Math.max(order.agree[at] ?? 0, order.agree[at + 1] ?? 0);
+}
+
+/**
+ * The places whose context before agrees with the place's own for at least `least` characters,
+ * with how far: a run of the order around the place.
+ */
+function agreeingBefore(order: Order, own: Place, least: number): [Place, number][] {
+  const at = order.rank.get(own) as number;
+  const found: [Place, number][] = [];
+  for (let i = at - 1, far = Infinity; i >= 0; i--) {
+    far = Math.min(far, order.agree[i + 1] as number);
+    if (far < least) break;
+    found.push([order.places[i] as Place, far]);
+  }
+  for (let i = at + 1, far = Infinity; i < order.places.length; i++) {
+    far = Math.min(far, order.agree[i] as number);
+    if (far < least) break;
+    found.push([order.places[i] as Place, far]);
+  }
+  return found;
+}
+
 /**
  * The shortest text-quote anchor that resolves to the quote's span among the text's matches: the
  * exact text when it occurs once in the body, else with as few words before (`prefix`) and after
@@ -158,40 +208,36 @@ function anchorAmong(quote: Quote, matches: Matches, reach: number): Anchor {
   if (!own || !matches.inBlock.get(span.block)?.includes(span.start))
     throw new Error(`span ${span.block}@${span.start}-${span.end} cannot be anchored`);
   if (matches.total === 1) return exact;
-  // How far each other place's context agrees with the span's, before it and after it. A place
-  // with the span's own context (`count` > 1) agrees as far as any prefix or suffix reaches.
-  const maxBefore = longest(prefixes);
-  const maxAfter = longest(suffixes);
-  const others: { before: number; after: number }[] = [];
-  for (const place of matches.places.values()) {
-    if (place === own) {
-      if (place.count > 1) others.push({ before: maxBefore, after: maxAfter });
-      continue;
+  // Another place with the span's own context (`count` > 1): no prefix or suffix tells it apart.
+  const found = (): Anchor | undefined => {
+    if (own.count > 1) return undefined;
+    // The fewer words of context the better: the shorter of the first prefix and the first
+    // suffix that tell the text apart, each longer than any other place's agreeing context.
+    const before = furthest(matches.byBefore, own);
+    const after = furthest(matches.byAfter, own);
+    const prefix = prefixes.find((p) => p.length > before);
+    const suffix = suffixes.find((q) => q.length > after);
+    if (prefix !== undefined && (suffix === undefined || prefix.length <= suffix.length))
+      return { exact, prefix };
+    if (suffix !== undefined) return { exact, suffix };
+    // Both, one more word each time: only places that agree with the first prefix can stand in
+    // the way. With no prefix or no suffix, both are no more than one of them, which failed.
+    const [first] = prefixes;
+    if (first === undefined || suffixes.length === 0) return undefined;
+    const near = agreeingBefore(matches.byBefore, own, first.length).map(([place, far]) => ({
+      before: far,
+      after: agreeing(own.after, place.after),
+    }));
+    for (let n = 0; n < Math.max(prefixes.length, suffixes.length); n++) {
+      const p = prefixes[Math.min(n, prefixes.length - 1)] as string;
+      const q = suffixes[Math.min(n, suffixes.length - 1)] as string;
+      if (near.every((o) => o.before < p.length || o.after < q.length))
+        return { exact, prefix: p, suffix: q };
     }
-    others.push({
-      before: sameBefore(text, span.start, place.text, place.start, maxBefore),
-      after: sameAfter(text, span.end, place.text, place.start + exact.length, maxAfter),
-    });
-  }
-  const apart = (before: number, after: number) =>
-    others.every((o) => o.before < before || o.after < after);
-  // The fewer words of context the better: the shorter of the first prefix and the first suffix
-  // that tell the text apart.
-  const prefix = prefixes.find((p) => apart(p.length, 0));
-  const suffix = suffixes.find((q) => apart(0, q.length));
-  if (prefix !== undefined && (suffix === undefined || prefix.length <= suffix.length))
-    return { exact, prefix };
-  if (suffix !== undefined) return { exact, suffix };
-  for (let n = 0; n < Math.max(prefixes.length, suffixes.length); n++) {
-    const before = prefixes[Math.min(n, prefixes.length - 1)];
-    const after = suffixes[Math.min(n, suffixes.length - 1)];
-    if (apart(before?.length ?? 0, after?.length ?? 0))
-      return {
-        exact,
-        ...(before === undefined ? {} : { prefix: before }),
-        ...(after === undefined ? {} : { suffix: after }),
-      };
-  }
+    return undefined;
+  };
+  const anchor = found();
+  if (anchor !== undefined) return anchor;
   const occurrence = (matches.inBlock.get(span.block) ?? []).indexOf(span.start) + 1;
   return { exact, block: span.block, occurrence };
 }
