@@ -105,20 +105,69 @@ const contextKey = (text: string, start: number, end: number, reach: number): st
   return `${before.length}:${before}${text.slice(end, end + reach)}`;
 };
 
-function gather(body: readonly Block[], exact: string, reach: number): Matches {
+/** How many characters a run of the index holds: texts shorter than this are looked for everywhere. */
+const GRAM = 8;
+
+/** The body's texts, each once, and for each run of {@link GRAM} characters the texts holding it. */
+interface Texts {
+  readonly body: readonly Block[];
+  readonly texts: readonly string[];
+  /** For each text, the indexes of the blocks that hold it, in body order. */
+  readonly blocks: readonly number[][];
+  readonly runs: Map<string, number[]>;
+}
+
+function indexTexts(body: readonly Block[]): Texts {
+  const seen = new Map<string, number>();
+  const texts: string[] = [];
+  const blocks: number[][] = [];
+  body.forEach((block, b) => {
+    let t = seen.get(block.text);
+    if (t === undefined) {
+      t = texts.length;
+      seen.set(block.text, t);
+      texts.push(block.text);
+      blocks.push([]);
+    }
+    blocks[t]?.push(b);
+  });
+  const runs = new Map<string, number[]>();
+  texts.forEach((text, t) => {
+    for (let i = 0; i + GRAM <= text.length; i++) {
+      const run = text.slice(i, i + GRAM);
+      const holding = runs.get(run);
+      if (!holding) runs.set(run, [t]);
+      else if (holding[holding.length - 1] !== t) holding.push(t);
+    }
+  });
+  return { body, texts, blocks, runs };
+}
+
+/** The texts `exact` may occur in: those holding the rarest of its runs, or all when it is short. */
+function textsFor(index: Texts, exact: string): readonly number[] {
+  if (exact.length < GRAM) return index.texts.map((_, t) => t);
+  let rarest: readonly number[] | undefined;
+  for (let i = 0; i + GRAM <= exact.length && rarest?.length !== 0; i++) {
+    const holding = index.runs.get(exact.slice(i, i + GRAM)) ?? [];
+    if (!rarest || holding.length < rarest.length) rarest = holding;
+  }
+  return rarest ?? [];
+}
+
+function gather(index: Texts, exact: string, reach: number): Matches {
   const places = new Map<string, Place>();
   const inBlock = new Map<string, number[]>();
-  // Repeated blocks are searched once.
-  const searched = new Map<string, number[]>();
+  // Each text searched once, however many blocks repeat it; the blocks then taken in body order.
+  const found: [number, number[]][] = [];
+  for (const t of textsFor(index, exact)) {
+    const starts = matchesIn(index.texts[t] as string, exact);
+    if (starts.length > 0) for (const b of index.blocks[t] ?? []) found.push([b, starts]);
+  }
+  found.sort(([a], [b]) => a - b);
   let total = 0;
-  for (const block of body) {
+  for (const [b, starts] of found) {
+    const block = index.body[b] as Block;
     const { text } = block;
-    let starts = searched.get(text);
-    if (!starts) {
-      starts = matchesIn(text, exact);
-      searched.set(text, starts);
-    }
-    if (starts.length === 0) continue;
     const own = inBlock.get(block.id) ?? [];
     inBlock.set(block.id, own);
     for (const start of starts) {
@@ -260,11 +309,12 @@ export function anchorsFor(body: readonly Block[], spans: readonly Span[]): Anch
     if (same) same.push(quote);
     else byText.set(quote.exact, [quote]);
   }
+  const index = indexTexts(body);
   const anchors = new Map<Quote, Anchor>();
   for (const [exact, same] of byText) {
     // As far as any anchor of this text looks either side: places alike that far are alike.
     const reach = Math.max(...same.map((q) => Math.max(longest(q.prefixes), longest(q.suffixes))));
-    const matches = gather(body, exact, reach);
+    const matches = gather(index, exact, reach);
     for (const quote of same) anchors.set(quote, anchorAmong(quote, matches, reach));
   }
   return quotes.map((quote) => anchors.get(quote) as Anchor);
