@@ -59,7 +59,6 @@ function agreeing(x: string, y: string): number {
 
 /** One place `exact` matches, standing for every place with the same context around it. */
 interface Place {
-  readonly start: number;
   /** The context before, read backwards, and after: as far as any anchor of the text looks. */
   readonly before: string;
   readonly after: string;
@@ -179,7 +178,6 @@ function gather(index: Texts, exact: string, reach: number): Matches {
       if (place) place.count++;
       else
         places.set(key, {
-          start,
           before: [...text.slice(Math.max(0, start - reach), start).split('')].reverse().join(''),
           after: text.slice(end, end + reach),
           count: 1,
@@ -296,8 +294,9 @@ function anchorAmong(quote: Quote, matches: Matches, reach: number): Anchor {
  * once in the body, else with as few words before (`prefix`) and after (`suffix`) as tell it apart,
  * else — for text repeated with the same words around it — its block and which occurrence there.
  * Never offsets: the curated file stays readable and survives edits elsewhere in the body. Each
- * text is looked for once, and each span compared only with the places whose context differs, so
- * a long story with its text repeated many times takes time in step with its length.
+ * text is looked for once, only in the blocks that may hold it, and each span compared only with
+ * the places agreeing with it longest, so that a long story, its text repeated many times or not,
+ * takes time in step with its length.
  */
 export function anchorsFor(body: readonly Block[], spans: readonly Span[]): Anchor[] {
   const blocks = new Map<string, Block>();
