@@ -34,4 +34,15 @@ describe('bench scripts of the command', () => {
       );
     expect(out).toMatch(/peak RSS 9 ÷ 3 stories: [\d.]+×/);
   });
+
+  it('story-yaml.ts writes the YAML of two kinds of story, and of each four times its size', () => {
+    const out = bench('bench/story-yaml.ts', { BENCH_SIZES: '10,40', BENCH_ROUNDS: '1' });
+    expect(out).toContain('storyYaml: 10 vs 40 statements');
+    for (const name of ['the seed repeated', 'sentences alike'])
+      expect(out).toMatch(
+        new RegExp(
+          `\\n  ${name}\\s+\\d+ KiB\\s+\\d+ KiB\\s+[\\d.]+ ms\\s+[\\d.]+ ms\\s+[\\d.]+×\\s+(pass|FAIL) `,
+        ),
+      );
+  });
 });
