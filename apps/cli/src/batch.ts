@@ -63,6 +63,9 @@ const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 /** The thread that builds the stories: `batch-worker.js`, built beside this module. */
 const WORKER = new URL('./batch-worker.js', import.meta.url).href;
 
+/** The young generation of each thread, in MiB (V8's default on 64 bits: 48). */
+const YOUNG_GENERATION_MB = 16;
+
 /** How many stories may be built ahead of the first one the feeds still wait for, per thread. */
 const AHEAD = 8;
 
@@ -176,6 +179,10 @@ export async function buildFolder(request: BatchRequest): Promise<number> {
     // a thread may have as much as the command itself.
     resourceLimits: {
       maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20),
+      // The young generation only decides how often short-lived objects are collected (what
+      // outlives it moves to the old one, so no story fails for it): V8's default lets each
+      // thread hold some 25 MiB more of garbage than this, for no measurable gain in speed.
+      maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
     },
   });
   const progress = new Progress(folders.length, {
