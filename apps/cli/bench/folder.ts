@@ -7,7 +7,9 @@
  * own resource usage (`process.resourceUsage()`, written as it exits) covers all of them.
  *
  * Runs the built command (`pnpm build` first). `BENCH_STORIES=4,8` runs it small (the unit test
- * does, untimed); `BENCH_OUTPUTS=docx,rss` passes `--only`. Prints a table; asserts nothing.
+ * does, untimed); `BENCH_OUTPUTS=docx,rss` passes `--only`, `BENCH_JOBS=1` passes `--jobs` (on a
+ * loaded machine CPU ÷ wall says little: the wall time with `--jobs 1` against `--jobs 2` does).
+ * Prints a table; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -27,6 +29,7 @@ const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const SIZES = (process.env.BENCH_STORIES ?? '100,500').split(',').map(Number);
 const ONLY = process.env.BENCH_OUTPUTS;
+const JOBS = process.env.BENCH_JOBS;
 
 const work = mkdtempSync(join(tmpdir(), 'storykit-folder-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -80,6 +83,7 @@ function measure(stories: number): Measured {
     join(work, `out-${stories}`),
     '--quiet',
     ...(ONLY ? ['--only', ONLY] : []),
+    ...(JOBS ? ['--jobs', JOBS] : []),
   ];
   const start = performance.now();
   const result = spawnSync(process.execPath, args, {
@@ -101,7 +105,7 @@ function measure(stories: number): Measured {
 
 const results = SIZES.map(measure);
 console.log(
-  `Folder of stories: one build each, ${availableParallelism()} cores, outputs: ${ONLY ?? 'all'}`,
+  `Folder of stories: one build each, ${availableParallelism()} cores, --jobs ${JOBS ?? 'default'}, outputs: ${ONLY ?? 'all'}`,
 );
 console.log(
   `  ${'stories'.padEnd(10)}${'wall'.padStart(10)}${'per story'.padStart(12)}${'CPU ÷ wall'.padStart(12)}${'peak RSS'.padStart(12)}`,

@@ -14,6 +14,18 @@ function folder(n: number): string {
   return root;
 }
 
+/** `storykit build <root> -o <out> -q -j 2 --only <only>` with crash-preload.cjs and its `env`. */
+function buildPreloaded(root: string, out: string, only: string, env: Record<string, string>) {
+  return spawnSync(
+    process.execPath,
+    [BIN, 'build', root, '-o', out, '-q', '-j', '2', '--only', only],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--require ${PRELOAD}`, ...env },
+    },
+  );
+}
+
 /** Every file under `dir`, relative to it, hidden ones included. */
 function tree(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
@@ -83,14 +95,7 @@ describe('build of a folder of stories', () => {
   it('a story whose thread dies mid-write: reported with its folder, the pool goes on, no half file', () => {
     const root = folder(4);
     const out = temp();
-    const result = spawnSync(
-      process.execPath,
-      [BIN, 'build', root, '-o', out, '-q', '-j', '2', '--only', 'story,jsonld'],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_OPTIONS: `--require ${PRELOAD}`, STORYKIT_TEST_CRASH: 's2' },
-      },
-    );
+    const result = buildPreloaded(root, out, 'story,jsonld', { STORYKIT_TEST_CRASH: 's2' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       `${join(root, 'a2')}: the thread building this story stopped (worker exited with code: 70); none of its files were written\n`,
@@ -105,6 +110,17 @@ describe('build of a folder of stories', () => {
       ]),
     );
     expect(existsSync(join(out, 's2'))).toBe(false);
+  });
+
+  it('a story too big for a thread of the pool is built again on a thread of its own', () => {
+    const root = folder(3);
+    const out = temp();
+    const result = buildPreloaded(root, out, 'story,rss', { STORYKIT_TEST_OOM: 's2' });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(tree(out)).toEqual([
+      'rss.xml',
+      ...['s1', 's2', 's3'].flatMap((id) => [id, `${id}/rss.xml`, `${id}/story.json`]),
+    ]);
   });
 
   it('draws a progress line on a terminal only, and not with --quiet', () => {

@@ -63,6 +63,9 @@ const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 /** The thread that builds the stories: `batch-worker.js`, built beside this module. */
 const WORKER = new URL('./batch-worker.js', import.meta.url).href;
 
+/** The young generation of each thread, in MiB (V8's default on 64 bits: 48). */
+const YOUNG_GENERATION_MB = 16;
+
 /** How many stories may be built ahead of the first one the feeds still wait for, per thread. */
 const AHEAD = 8;
 
@@ -163,21 +166,73 @@ class FolderFeeds {
   }
 }
 
+/** The old generation of each thread of the pool, in MiB, unless the command itself may have less. */
+const THREAD_OLD_GENERATION_MB = 512;
+
+type Task = ScanTask | BuildTask;
+type Answer = Scanned | Built | Failed;
+
+/**
+ * The threads that build the stories, and the one thread kept for a story that needs more memory
+ * than they may have.
+ *
+ * V8 lets a heap grow to some multiple of what it holds before collecting it, and the multiple
+ * rises with the heap's limit: about 4× for a limit of 2 GiB or more (the command's own, given to
+ * each thread until now, kept some 125 MiB a thread for 35 MiB of live objects), 1.4× for
+ * 512 MiB. So the pool's threads get 512 MiB; a story that needs more stops its thread with
+ * `ERR_WORKER_OUT_OF_MEMORY` and is built again, alone, on a thread that may have as much as the
+ * command itself. Only a story too big for that one is reported as a thread that stopped.
+ */
+class Threads {
+  readonly #Piscina: typeof import('piscina').Piscina;
+  readonly #pool: Pool;
+  #roomy: Pool | undefined;
+
+  constructor(Piscina: typeof import('piscina').Piscina, threads: number) {
+    this.#Piscina = Piscina;
+    const full = Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20);
+    this.#pool = this.#make(threads, Math.min(full, THREAD_OLD_GENERATION_MB));
+  }
+
+  #make(threads: number, oldMb: number): Pool {
+    return new this.#Piscina<Task, Answer>({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      resourceLimits: {
+        maxOldGenerationSizeMb: oldMb,
+        // The young generation only decides how often short-lived objects are collected (what
+        // outlives it moves to the old one, so no story fails for it): V8's default lets each
+        // thread hold some 25 MiB more of garbage than this, for no measurable gain in speed.
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      },
+    });
+  }
+
+  /** Runs a task; a thread that stopped before it answered rejects, as Piscina does. */
+  async run(task: Task): Promise<Answer> {
+    try {
+      return await this.#pool.run(task);
+    } catch (error) {
+      if ((error as { code?: unknown } | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY')
+        throw error;
+      // Nothing of the story was written: its files are moved into place only once all are made.
+      this.#roomy ??= this.#make(1, Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20));
+      return await this.#roomy.run(task);
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all([this.#pool.destroy(), this.#roomy?.destroy()]);
+  }
+}
+
 /** Builds a folder of stories; resolves to the exit code. */
 export async function buildFolder(request: BatchRequest): Promise<number> {
   const { folders, out, stderr } = request;
   const threads = Math.max(1, Math.min(request.jobs, folders.length));
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<ScanTask | BuildTask, Scanned | Built | Failed>({
-    filename: WORKER,
-    minThreads: threads,
-    maxThreads: threads,
-    // A story that needs more memory than a thread may have stops that thread, not the command;
-    // a thread may have as much as the command itself.
-    resourceLimits: {
-      maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20),
-    },
-  });
+  const pool = new Threads(Piscina, threads);
   const progress = new Progress(folders.length, {
     stderr,
     enabled: request.terminal && !request.quiet,
@@ -196,9 +251,7 @@ export async function buildFolder(request: BatchRequest): Promise<number> {
   return batch.end();
 }
 
-type Pool = InstanceType<
-  typeof import('piscina').Piscina<ScanTask | BuildTask, Scanned | Built | Failed>
->;
+type Pool = InstanceType<typeof import('piscina').Piscina<Task, Answer>>;
 
 /** One run of {@link buildFolder}: the stories read, checked, built, and what failed. */
 class Batch {
@@ -208,7 +261,7 @@ class Batch {
 
   constructor(
     readonly request: BatchRequest,
-    readonly pool: Pool,
+    readonly pool: Threads,
     readonly progress: Progress,
     readonly threads: number,
   ) {

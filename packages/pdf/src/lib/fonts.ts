@@ -238,8 +238,9 @@ function parsedFont(bytes: Buffer): fontkit.Font {
 
 // pdfkit's widthOfString depends only on the font, the size and the text (no spacing options are
 // set), so a width measured in one document holds in every other. The bound keeps a long batch of
-// documents in many languages from growing the cache without end.
-const MAX_CACHED_WIDTHS = 200_000;
+// documents in many languages from growing the cache without end: a width and its text take
+// about 100 bytes, some 5 MB a font at most, well above the few thousand one brief measures.
+const MAX_CACHED_WIDTHS = 50_000;
 interface Widths {
   /** Widths by size, then by text. */
   readonly bySize: Map<number, Map<string, number>>;
@@ -264,9 +265,12 @@ function widthsOf(font: fontkit.Font): Widths {
 // (the brief asks for no OpenType features), so the runs of one document serve the next: each
 // document's cache inherits from the process-wide one, and the words it shaped are added to that
 // when the document is drawn. Only words of ordinary length are kept, and at most this many per
-// font (a run of a short word holds about a kilobyte: some 20 MB a font at most), so that neither
-// one huge word nor a long batch in many languages grows it without end.
-const MAX_SHARED_RUNS = 20_000;
+// font, so that neither one huge word nor a long batch in many languages grows it without end: a
+// run of a short word holds about 2 kB (measured on DejaVu Sans), so this is some 8 MB a font at
+// most, and a thread of `storykit build <folder>` keeps three fonts. One brief shapes far fewer
+// words than that (the fixtures' briefs: under 500 a font; all eight of them: under 2,000), so a
+// document drawn again, or a batch of such briefs, stays warm.
+const MAX_SHARED_RUNS = 4_000;
 const MAX_SHARED_WORD = 256;
 
 interface SharedRuns {
