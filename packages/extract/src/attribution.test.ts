@@ -334,4 +334,11 @@ describe('attribution', () => {
     );
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['indirect', 'Local 318 of the Dock Workers Union']);
   });
+
+  it('looks past a verb whose words name no speaker to the one that does', async () => {
+    const rows = await said(
+      'Budget vote\n\nIn a speech that called to mind her first campaign, Mayor Lena Ortiz promised to “keep every library open” this year.',
+    );
+    expect(rows).toEqual([['partial', 'Lena Ortiz', 'promised', 'keep every library open']]);
+  });
 });

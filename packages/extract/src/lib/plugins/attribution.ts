@@ -154,7 +154,7 @@ const PARTICIPLE_BEFORE = new RegExp(
 );
 const VERB_BEFORE = new RegExp(
   String.raw`(?<speaker>[^,;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b[^“”"]*$`,
-  'u',
+  'du',
 );
 
 /** The recipient of "told …": "told The Christian Science Monitor’s Scott Peterson". */
@@ -457,15 +457,19 @@ function attributeQuote(
       };
     }
   }
-  const verbBefore = VERB_BEFORE.exec(lead);
   const viaLead = () => leadSubject(block, blockIndex, lead, quote.kind === 'partial');
-  if (verbBefore?.groups) {
+  // "In a turn that called to mind …, Ana Ortiz pledged “…”": a verb whose words before it name
+  // no speaker is not the attributing one; the search goes on after it.
+  for (let from = 0, tries = 0; tries < 8; tries++) {
+    const verbBefore = VERB_BEFORE.exec(lead.slice(from));
+    if (!verbBefore?.groups) break;
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
       apposition?: string;
       verb: string;
     };
     const resolved = subject(lead, speaker, apposition);
+    from += verbBefore.indices?.groups?.verb?.[1] ?? lead.length;
     if (resolved) {
       return {
         phrase: resolved.found.phrase,
