@@ -341,4 +341,18 @@ describe('attribution', () => {
     );
     expect(rows).toEqual([['partial', 'Lena Ortiz', 'promised', 'keep every library open']]);
   });
+
+  it('reads a speaker through an auxiliary before the verb ("has said", "who would tell")', async () => {
+    const rows = await said(
+      [
+        'Library plan',
+        '“Every branch stays open,” Mayor Lena Ortiz has said since March.',
+        'The plan came from Raj Patel, who has said it would “pay for itself.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Lena Ortiz', 'said'],
+      ['partial', 'Raj Patel', 'said'],
+    ]);
+  });
 });

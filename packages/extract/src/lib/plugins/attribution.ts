@@ -183,6 +183,10 @@ function before(block: DraftBlock, quote: QuoteCandidate, previous?: QuoteCandid
   return last ? block.text.slice(from + last.start, from + last.end) : '';
 }
 
+/** A relative pronoun as the subject, an auxiliary or adverb aside: "who", "who has often". */
+const RELATIVE_SUBJECT =
+  /^\s*(?:who|which|that)(?:\s+(?:has|have|had|would|will|also|later|once|repeatedly|often))*\s*$/;
+
 /**
  * The speaker a subject phrase names, with two turns of news syntax: a role before the name
  * ("Varga’s spokeswoman, Dee Hollister, said" — the name is the apposition) and a relative clause
@@ -204,7 +208,7 @@ function subject(
       };
     }
   }
-  if (/^\s*(?:who|which|that)\s*$/.test(speaker)) {
+  if (RELATIVE_SUBJECT.test(speaker)) {
     const at = text.lastIndexOf(speaker.trim());
     const head = text.slice(0, at).replace(/,\s*$/, '');
     const appositive = /,\s*([^,]+)$/.exec(head);

@@ -167,7 +167,8 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
     .replace(/^(\p{Lu}{2,})\s+(?=\p{Lu}\p{Ll})/u, (word: string, caps: string) =>
       CAPITAL_OPENERS.has(caps) || (caps.length > 3 && PLACES.has(caps.toLowerCase())) ? '' : word,
     );
-  if (!text) return undefined;
+  // "who", "which": a relative pronoun stands for a speaker named before it, and names nobody.
+  if (!text || /^(?:who|which|that|whom)$/.test(text)) return undefined;
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (PRONOUNS.has(first) && text.split(/\s+/).length === 1)
     return { type: 'pronoun', word: first };
@@ -460,9 +461,12 @@ export function parseApposition(text: string): { role: string; organization?: st
   return { role: phrase };
 }
 
-/** Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday". */
+/**
+ * Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday",
+ * and an auxiliary ("Ana Ortiz has said", "he would later tell").
+ */
 const TRAILING =
-  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
+  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|has|have|had|would|will|repeatedly|often|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
 
 /** The longest end of `words` that reads as a speaker ("… and President Obama" → "President Obama"). */
 export function speakerAtEnd(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
