@@ -355,4 +355,18 @@ describe('attribution', () => {
       ['partial', 'Raj Patel', 'said'],
     ]);
   });
+
+  it('reads a speaker with a party and state in brackets, and an authority without "The"', async () => {
+    const rows = await said(
+      [
+        'Transit vote',
+        '“Fares must not rise,” Sen. Ana Ortiz (D-N.M.) said Tuesday.',
+        '“Fares rise in May,” The Harbor Transit Authority said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Ana Ortiz', 'said'],
+      ['direct', 'Harbor Transit Authority', 'said'],
+    ]);
+  });
 });

@@ -390,6 +390,13 @@ export const GROUP_HEADS = new Set([
 export const ANONYMOUS_DETERMINERS =
   'the|an|a|one|two|three|four|five|several|some|many|other|another|senior|most';
 
+/** The last words of a publication's title, which keeps its "The" ("The Ledger", "The Times"). */
+export const PUBLICATION_WORDS = new Set(
+  'monitor news post press times courier herald tribune gazette journal ledger wire radio television channel network star sun globe mail record review daily weekly magazine'.split(
+    ' ',
+  ),
+);
+
 /** Words that make a capitalised phrase an organisation ("Atlantic Council", "Iraqi forces"). */
 export const ORGANIZATION_WORDS = new Set([
   'agency',

@@ -136,8 +136,11 @@ const VERB_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<verb>${QUOTE_VERB_PATTERN})\s+(?<rest>.+)$`,
   'u',
 );
-/** A character of a speaker's words: no punctuation but the full stop of "Dr." or "J.". */
-const SPEAKER_CHAR = String.raw`(?:[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
+/**
+ * A character of a speaker's words: no punctuation but the full stop of "Dr." or "J.", and a
+ * party and state in brackets as one ("Sen. Ana Ortiz (D-N.M.)").
+ */
+const SPEAKER_CHAR = String.raw`(?:\((?:[A-Z]-[^()“”"]{1,20}|[DRI])\)|[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
 const SPEAKER_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<speaker>${SPEAKER_CHAR}{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
   'u',

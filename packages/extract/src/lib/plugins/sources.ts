@@ -18,6 +18,7 @@ import {
   PERSON_REFERENCE_HEADS,
   PLACES,
   PRONOUNS,
+  PUBLICATION_WORDS,
   ROLE_TITLES,
   ROLE_WORDS,
   TITLE_MODIFIERS,
@@ -228,7 +229,12 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
   if (named) {
     const name = named[1] as string;
     // "The Ledger", "The Christian Science Monitor": a capitalised "The" opens a title.
-    if (/^The\s+\p{Lu}/u.test(name) && !possessive) return { type: 'organization', name };
+    // "The Port Authority" is the Port Authority; "The Ledger", "The Washington Post" keep it.
+    if (/^The\s+\p{Lu}/u.test(name) && !possessive) {
+      const last = name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      const body = looksLikeOrganization(name) && !PUBLICATION_WORDS.has(last);
+      return { type: 'organization', name: body ? name.replace(/^The\s+/u, '') : name };
+    }
     if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !/^(?:Mr|Ms|Mrs|Dr)\.?\s/.test(rest))
       return undefined;
     if (PLACES.has(name.toLowerCase())) return undefined;
