@@ -369,4 +369,18 @@ describe('attribution', () => {
       ['direct', 'Harbor Transit Authority', 'said'],
     ]);
   });
+
+  it('takes a document or a representative as an unnamed source', async () => {
+    const rows = await said(
+      [
+        'Ferry suit',
+        '“The city failed every rider,” the lawsuit says.',
+        '“Service resumes Monday,” a KX9 representative said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'the lawsuit', 'says'],
+      ['direct', 'a KX9 representative', 'said'],
+    ]);
+  });
 });

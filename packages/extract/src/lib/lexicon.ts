@@ -327,6 +327,18 @@ export const ANONYMOUS_HEADS = [
   'prosecutors',
   'agent',
   'agents',
+  'representative',
+  'representatives',
+  'commenter',
+  'commenters',
+  'narrator',
+  // A document speaks for whoever wrote it ("the lawsuit says", "the release said").
+  'lawsuit',
+  'complaint',
+  'release',
+  'memo',
+  'note',
+  'letter',
 ] as const;
 
 /**

@@ -62,7 +62,7 @@ const NAMED = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u');
 const COURTESY_PREFIX = new RegExp(`^(?:${COURTESY})\\s+`);
 const AT_ORGANIZATION = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u');
 const ANONYMOUS = new RegExp(
-  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?(?:[\p{Ll}\p{Lu}\p{N}][\p{L}\p{N}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
 );
 
