@@ -383,4 +383,18 @@ describe('attribution', () => {
       ['direct', 'a KX9 representative', 'said'],
     ]);
   });
+
+  it('reads a reporting verb in the present of a feature story, and "assured"', async () => {
+    const rows = await said(
+      [
+        'Night shift',
+        '“We stay until the last patient leaves,” declares Ana Ortiz, a nurse.',
+        '“Your work is noticed,” Raj Patel assured the staff.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Ana Ortiz', 'declares'],
+      ['direct', 'Raj Patel', 'assured'],
+    ]);
+  });
 });

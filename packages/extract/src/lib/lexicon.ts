@@ -157,6 +157,23 @@ export const QUOTE_VERB_PATTERN = [
     'joked',
     'barked',
     'lamented',
+    // The present of a feature story ("… ,” declares Ana Ortiz) and of a written sign ("… ,” the
+    // banner reads).
+    'declares',
+    'replies',
+    'responds',
+    'concedes',
+    'complains',
+    'cautions',
+    'stresses',
+    'urges',
+    'vows',
+    'pledges',
+    'promises',
+    'observes',
+    'assured',
+    'assures',
+    'reads',
   ]),
 ]
   .sort((a, b) => b.length - a.length)
