@@ -334,4 +334,67 @@ describe('attribution', () => {
     );
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['indirect', 'Local 318 of the Dock Workers Union']);
   });
+
+  it('looks past a verb whose words name no speaker to the one that does', async () => {
+    const rows = await said(
+      'Budget vote\n\nIn a speech that called to mind her first campaign, Mayor Lena Ortiz promised to “keep every library open” this year.',
+    );
+    expect(rows).toEqual([['partial', 'Lena Ortiz', 'promised', 'keep every library open']]);
+  });
+
+  it('reads a speaker through an auxiliary before the verb ("has said", "who would tell")', async () => {
+    const rows = await said(
+      [
+        'Library plan',
+        '“Every branch stays open,” Mayor Lena Ortiz has said since March.',
+        'The plan came from Raj Patel, who has said it would “pay for itself.”',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Lena Ortiz', 'said'],
+      ['partial', 'Raj Patel', 'said'],
+    ]);
+  });
+
+  it('reads a speaker with a party and state in brackets, and an authority without "The"', async () => {
+    const rows = await said(
+      [
+        'Transit vote',
+        '“Fares must not rise,” Sen. Ana Ortiz (D-N.M.) said Tuesday.',
+        '“Fares rise in May,” The Harbor Transit Authority said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Ana Ortiz', 'said'],
+      ['direct', 'Harbor Transit Authority', 'said'],
+    ]);
+  });
+
+  it('takes a document or a representative as an unnamed source', async () => {
+    const rows = await said(
+      [
+        'Ferry suit',
+        '“The city failed every rider,” the lawsuit says.',
+        '“Service resumes Monday,” a KX9 representative said.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'the lawsuit', 'says'],
+      ['direct', 'a KX9 representative', 'said'],
+    ]);
+  });
+
+  it('reads a reporting verb in the present of a feature story, and "assured"', async () => {
+    const rows = await said(
+      [
+        'Night shift',
+        '“We stay until the last patient leaves,” declares Ana Ortiz, a nurse.',
+        '“Your work is noticed,” Raj Patel assured the staff.',
+      ].join('\n\n'),
+    );
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['direct', 'Ana Ortiz', 'declares'],
+      ['direct', 'Raj Patel', 'assured'],
+    ]);
+  });
 });

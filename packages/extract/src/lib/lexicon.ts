@@ -157,6 +157,23 @@ export const QUOTE_VERB_PATTERN = [
     'joked',
     'barked',
     'lamented',
+    // The present of a feature story ("… ,” declares Ana Ortiz) and of a written sign ("… ,” the
+    // banner reads).
+    'declares',
+    'replies',
+    'responds',
+    'concedes',
+    'complains',
+    'cautions',
+    'stresses',
+    'urges',
+    'vows',
+    'pledges',
+    'promises',
+    'observes',
+    'assured',
+    'assures',
+    'reads',
   ]),
 ]
   .sort((a, b) => b.length - a.length)
@@ -327,6 +344,18 @@ export const ANONYMOUS_HEADS = [
   'prosecutors',
   'agent',
   'agents',
+  'representative',
+  'representatives',
+  'commenter',
+  'commenters',
+  'narrator',
+  // A document speaks for whoever wrote it ("the lawsuit says", "the release said").
+  'lawsuit',
+  'complaint',
+  'release',
+  'memo',
+  'note',
+  'letter',
 ] as const;
 
 /**
@@ -389,6 +418,13 @@ export const GROUP_HEADS = new Set([
 /** Determiners that open the noun phrase of an unnamed source. */
 export const ANONYMOUS_DETERMINERS =
   'the|an|a|one|two|three|four|five|several|some|many|other|another|senior|most';
+
+/** The last words of a publication's title, which keeps its "The" ("The Ledger", "The Times"). */
+export const PUBLICATION_WORDS = new Set(
+  'monitor news post press times courier herald tribune gazette journal ledger wire radio television channel network star sun globe mail record review daily weekly magazine'.split(
+    ' ',
+  ),
+);
 
 /** Words that make a capitalised phrase an organisation ("Atlantic Council", "Iraqi forces"). */
 export const ORGANIZATION_WORDS = new Set([

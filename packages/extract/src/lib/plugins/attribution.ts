@@ -136,8 +136,11 @@ const VERB_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<verb>${QUOTE_VERB_PATTERN})\s+(?<rest>.+)$`,
   'u',
 );
-/** A character of a speaker's words: no punctuation but the full stop of "Dr." or "J.". */
-const SPEAKER_CHAR = String.raw`(?:[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
+/**
+ * A character of a speaker's words: no punctuation but the full stop of "Dr." or "J.", and a
+ * party and state in brackets as one ("Sen. Ana Ortiz (D-N.M.)").
+ */
+const SPEAKER_CHAR = String.raw`(?:\((?:[A-Z]-[^()“”"]{1,20}|[DRI])\)|[^,.;“”"]|(?<=(?:\bMr|\bMs|\bMrs|\bDr|\bProf|\bGen|\bSen|\bRep|\bGov|\bLt|\bCol|\bSt|\b\p{Lu}))\.)`;
 const SPEAKER_FIRST = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?<speaker>${SPEAKER_CHAR}{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b(?<rest>.*)$`,
   'u',
@@ -154,7 +157,7 @@ const PARTICIPLE_BEFORE = new RegExp(
 );
 const VERB_BEFORE = new RegExp(
   String.raw`(?<speaker>[^,;“”"]{1,80}?)(?:,\s*(?<apposition>[^“”"]{2,160}?),)?\s+(?<verb>${QUOTE_VERB_PATTERN})\b[^“”"]*$`,
-  'u',
+  'du',
 );
 
 /** The recipient of "told …": "told The Christian Science Monitor’s Scott Peterson". */
@@ -183,6 +186,10 @@ function before(block: DraftBlock, quote: QuoteCandidate, previous?: QuoteCandid
   return last ? block.text.slice(from + last.start, from + last.end) : '';
 }
 
+/** A relative pronoun as the subject, an auxiliary or adverb aside: "who", "who has often". */
+const RELATIVE_SUBJECT =
+  /^\s*(?:who|which|that)(?:\s+(?:has|have|had|would|will|also|later|once|repeatedly|often))*\s*$/;
+
 /**
  * The speaker a subject phrase names, with two turns of news syntax: a role before the name
  * ("Varga’s spokeswoman, Dee Hollister, said" — the name is the apposition) and a relative clause
@@ -204,7 +211,7 @@ function subject(
       };
     }
   }
-  if (/^\s*(?:who|which|that)\s*$/.test(speaker)) {
+  if (RELATIVE_SUBJECT.test(speaker)) {
     const at = text.lastIndexOf(speaker.trim());
     const head = text.slice(0, at).replace(/,\s*$/, '');
     const appositive = /,\s*([^,]+)$/.exec(head);
@@ -457,15 +464,19 @@ function attributeQuote(
       };
     }
   }
-  const verbBefore = VERB_BEFORE.exec(lead);
   const viaLead = () => leadSubject(block, blockIndex, lead, quote.kind === 'partial');
-  if (verbBefore?.groups) {
+  // "In a turn that called to mind …, Ana Ortiz pledged “…”": a verb whose words before it name
+  // no speaker is not the attributing one; the search goes on after it.
+  for (let from = 0, tries = 0; tries < 8; tries++) {
+    const verbBefore = VERB_BEFORE.exec(lead.slice(from));
+    if (!verbBefore?.groups) break;
     const { speaker, apposition, verb } = verbBefore.groups as {
       speaker: string;
       apposition?: string;
       verb: string;
     };
     const resolved = subject(lead, speaker, apposition);
+    from += verbBefore.indices?.groups?.verb?.[1] ?? lead.length;
     if (resolved) {
       return {
         phrase: resolved.found.phrase,

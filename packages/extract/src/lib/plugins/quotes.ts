@@ -9,7 +9,7 @@
 import { QUOTE_VERB_PATTERN, VERB_PATTERN } from '../lexicon.js';
 import { type Range, sentences } from '../sentences.js';
 import type { ClaimCandidate, DraftBlock, QuoteCandidate } from '../types.js';
-import { matchReported } from './reported.js';
+import { matchReported, subordinateEnd } from './reported.js';
 import { speakerAtEnd, speakerAtStart } from './sources.js';
 
 const OPEN_DOUBLE = new Set(['“', '«', '„']);
@@ -486,7 +486,7 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
     sentence.slice(speakerAt + speaker.length, claimAt).includes(',')
   )
     return undefined;
-  const text = sentence.slice(claimAt);
+  const text = sentence.slice(claimAt, subordinateEnd(sentence, match.index, claimAt));
   // The claim must be a clause of some length, not "said Tuesday." or "told reporters."
   if (text.split(/\s+/).length < (VERB_IN_TEXT.has(verb) ? 3 : 4)) return undefined;
   const apposition = match.groups.apposition?.replace(/^,\s*/, '').split(',')[0]?.trim();

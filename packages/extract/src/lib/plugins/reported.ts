@@ -110,6 +110,21 @@ function subjectBefore(
   return { words, at: head.lastIndexOf(words) };
 }
 
+/** A sentence that opens with a subordinate clause ("While …, ", "Although …, "). */
+const SUBORDINATE = /^\s*(?:while|although|though|whereas|even as|even though)\s/i;
+
+/**
+ * Where the claim of a verb ends when the verb is in a subordinate clause that opens the sentence
+ * ("While Ben Vance pledged A, Ana Ortiz insisted B"): at that clause's comma, where the main
+ * clause and its own speaker begin; else at the end of the sentence.
+ */
+export function subordinateEnd(sentence: string, verbAt: number, claimAt: number): number {
+  if (!SUBORDINATE.test(sentence) || sentence.slice(0, verbAt).includes(','))
+    return sentence.length;
+  const comma = sentence.indexOf(',', claimAt);
+  return comma > claimAt ? comma : sentence.length;
+}
+
 /**
  * The reported clauses of a sentence with no quotation: one for every stance verb whose subject
  * names a speaker, skipping the words another rule has read as a claim's speaker and verb
@@ -178,6 +193,7 @@ export function matchReported(
       }
     }
     if (!speaker) continue;
+    if (claimEnd === sentence.length) claimEnd = subordinateEnd(sentence, verbAt, claimAt);
     const claim = sentence.slice(claimAt, claimEnd).replace(/[.\s]+$/, '');
     // "Bo Lee wrote to members:": the words introduce a quotation that follows.
     if (claim.split(/\s+/).length < 2 || /:$/.test(claim)) continue;

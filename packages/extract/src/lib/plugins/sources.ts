@@ -18,6 +18,7 @@ import {
   PERSON_REFERENCE_HEADS,
   PLACES,
   PRONOUNS,
+  PUBLICATION_WORDS,
   ROLE_TITLES,
   ROLE_WORDS,
   TITLE_MODIFIERS,
@@ -61,7 +62,7 @@ const NAMED = new RegExp(`^(?:(?:${COURTESY})\\s+)?(${NAME})$`, 'u');
 const COURTESY_PREFIX = new RegExp(`^(?:${COURTESY})\\s+`);
 const AT_ORGANIZATION = new RegExp(`^(.*?)\\s+(?:at|of|for|with)\\s+(${ORG_NAME})$`, 'u');
 const ANONYMOUS = new RegExp(
-  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?(?:[\p{Ll}\p{Lu}][\p{L}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
+  String.raw`^(?:${ANONYMOUS_DETERMINERS})\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?(?:[\p{Ll}\p{Lu}\p{N}][\p{L}\p{N}’'\-]*\s+){0,3}?(?:${ANONYMOUS_HEADS.join('|')})\b(?:(?!\b(?:said|told|says|tells)\b|(?<!\b(?:who|that|which)\s)\b(?:was|is|were|are)\b)[^,.;:“”"])*`,
   'iu',
 );
 
@@ -167,7 +168,8 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
     .replace(/^(\p{Lu}{2,})\s+(?=\p{Lu}\p{Ll})/u, (word: string, caps: string) =>
       CAPITAL_OPENERS.has(caps) || (caps.length > 3 && PLACES.has(caps.toLowerCase())) ? '' : word,
     );
-  if (!text) return undefined;
+  // "who", "which": a relative pronoun stands for a speaker named before it, and names nobody.
+  if (!text || /^(?:who|which|that|whom)$/.test(text)) return undefined;
   const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
   if (PRONOUNS.has(first) && text.split(/\s+/).length === 1)
     return { type: 'pronoun', word: first };
@@ -227,7 +229,12 @@ export function parseSpeaker(phrase: string): SpeakerPhrase | undefined {
   if (named) {
     const name = named[1] as string;
     // "The Ledger", "The Christian Science Monitor": a capitalised "The" opens a title.
-    if (/^The\s+\p{Lu}/u.test(name) && !possessive) return { type: 'organization', name };
+    // "The Port Authority" is the Port Authority; "The Ledger", "The Washington Post" keep it.
+    if (/^The\s+\p{Lu}/u.test(name) && !possessive) {
+      const last = name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      const body = looksLikeOrganization(name) && !PUBLICATION_WORDS.has(last);
+      return { type: 'organization', name: body ? name.replace(/^The\s+/u, '') : name };
+    }
     if (NOT_NAMES.has(name.split(/\s+/)[0] as string) && !/^(?:Mr|Ms|Mrs|Dr)\.?\s/.test(rest))
       return undefined;
     if (PLACES.has(name.toLowerCase())) return undefined;
@@ -460,9 +467,12 @@ export function parseApposition(text: string): { role: string; organization?: st
   return { role: phrase };
 }
 
-/** Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday". */
+/**
+ * Words between a speaker and the verb that are not the speaker: "that on June 26", "Sunday",
+ * and an auxiliary ("Ana Ortiz has said", "he would later tell").
+ */
 const TRAILING =
-  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
+  /(?:\s+(?:that|who|which|also|later|earlier|then|recently|again|once|previously|yesterday|today|has|have|had|would|will|repeatedly|often|(?:on|last|this)\s+\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+day|on\s+\p{Lu}\p{Ll}+\s+\d{1,2}|in\s+(?:a|an)\s+\w+))+\s*$/u;
 
 /** The longest end of `words` that reads as a speaker ("… and President Obama" → "President Obama"). */
 export function speakerAtEnd(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
