@@ -56,25 +56,32 @@ export function jsonFeedWriter(ctx: FeedContext): FeedWriter {
       if (item.contentHtml) json += `,\n      "content_html": ${JSON.stringify(item.contentHtml)}`;
       else json += `,\n      "content_text": ${str(item.summary ?? item.title)}`;
       if (item.summary) json += `,\n      "summary": ${str(item.summary)}`;
-      const image = item.media.find((m) => m.kind === 'image');
-      if (image) json += `,\n      "image": ${jsonString(image.url)}`;
+      for (const m of item.media) {
+        if (m.kind !== 'image') continue;
+        json += `,\n      "image": ${jsonString(m.url)}`;
+        break;
+      }
       if (item.published)
         json += `,\n      "date_published": ${jsonString(item.published.rfc3339)}`;
       if (item.modified) json += `,\n      "date_modified": ${jsonString(item.modified.rfc3339)}`;
       if (item.authors.length) {
         json += ',\n      "authors": [';
-        item.authors.forEach((p, i) => {
-          json += `${i ? ',' : ''}\n        {\n          "name": ${str(p.name)}`;
+        let sep = '\n';
+        for (const p of item.authors) {
+          json += `${sep}        {\n          "name": ${str(p.name)}`;
           if (p.url) json += `,\n          "url": ${jsonString(p.url)}`;
           json += '\n        }';
-        });
+          sep = ',\n';
+        }
         json += '\n      ]';
       }
       if (item.categories.length) {
         json += ',\n      "tags": [';
-        item.categories.forEach((tag, i) => {
-          json += `${i ? ',' : ''}\n        ${str(tag)}`;
-        });
+        let sep = '\n        ';
+        for (const tag of item.categories) {
+          json += sep + str(tag);
+          sep = ',\n        ';
+        }
         json += '\n      ]';
       }
       if (item.language !== ctx.language)
