@@ -95,6 +95,32 @@ describe('the body as HTML', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('escapes markup and drops characters XML forbids between the marks, one mark or several', async () => {
+    // Each text takes another way through the writer: nothing to do, markup to escape, and a
+    // character to clean out (BEL, U+0007) next to markup.
+    const texts = [
+      'She said 84 people came.',
+      'She said "84 <b>" & came.',
+      'She\u0007 said "84 & <b>" came.',
+    ];
+    for (const body of texts) {
+      const start = body.indexOf('said');
+      const figureAt = body.indexOf('84');
+      for (const figures of [[], [figure('f1', figureAt, figureAt + 2)]]) {
+        const story = makeStory({ body: [body], statement: [start, body.length - 1] }, { figures });
+        const div = await contentOf(story);
+        const p = div.children[1]!; // after the photo's <figure>
+        expect(textContent(p)).toBe(body.replace('\u0007', ''));
+        const statement = find(p, (e) => e.attrs.id === 'statement-s1')[0]!;
+        expect(textContent(statement)).toBe(body.slice(start, -1).replace('\u0007', ''));
+        const data = find(p, (e) => e.tag === 'data');
+        expect(data.map((d) => [d.attrs.id, textContent(d)])).toEqual(
+          figures.length ? [['figure-f1', '84']] : [],
+        );
+      }
+    }
+  });
+
   it('refuses a span that falls outside its block, naming the field', () => {
     const story = makeStory({ body: [text] }, { figures: [figure('f1', 50, 500)] });
     expect(() => toJsonFeed(story, OPTIONS)).toThrow(

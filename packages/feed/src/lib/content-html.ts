@@ -19,13 +19,14 @@
 import {
   type Block,
   type Figure,
+  type Source,
   type Statement,
   type Story,
   sourceLabel,
   storyIndex,
   utterancesOf,
 } from '@storykit/core';
-import { HTML_WORK, htmlText } from './text.js';
+import { htmlText } from './text.js';
 
 interface Mark {
   start: number;
@@ -79,29 +80,39 @@ function statementMarks(story: Story): StatementMarks {
   return { debated, heads };
 }
 
+/** What the marks of one {@link bodyHtml} call share: each speaker's attributes, made once. */
+interface Speakers {
+  readonly story: Story;
+  /** The story's sources by id, looked up on the first statement with a speaker. */
+  sources: ReadonlyMap<string, Source> | undefined;
+  readonly attrs: Map<string, string>;
+}
+
+/** The `data-speaker` and `title` attributes of a speaker, made once a call. */
+function speakerAttrs(speakers: Speakers, id: string): string {
+  let attrs = speakers.attrs.get(id);
+  if (attrs === undefined) {
+    speakers.sources ??= storyIndex(speakers.story).sources;
+    // The source itself rather than its id spares sourceLabel a lookup; an unknown id labels
+    // itself, as sourceLabel does.
+    const source = speakers.sources.get(id);
+    const label = source ? sourceLabel(speakers.story, source) : id;
+    attrs = ` data-speaker="${htmlText(id)}" title="${htmlText(label)}"`;
+    speakers.attrs.set(id, attrs);
+  }
+  return attrs;
+}
+
 function statementMark(
-  story: Story,
   statement: Statement,
   key: boolean,
-  speakers: Map<string, string>,
+  speakers: Speakers,
   head: string | undefined,
 ): Mark {
   let attrs = ` class="statement statement-${htmlText(statement.kind)}"`;
   // Every piece of a quotation in pieces names the first, whose id the statements feed links to.
   if (head !== undefined) attrs += ` data-utterance="statement-${htmlText(head)}"`;
-  if (statement.speaker !== null) {
-    // One label per speaker and story: sourceLabel looks the source and its affiliation up.
-    let speaker = speakers.get(statement.speaker);
-    if (speaker === undefined) {
-      // The source itself rather than its id spares sourceLabel a lookup; an unknown id labels
-      // itself, as sourceLabel does.
-      const source = storyIndex(story).sources.get(statement.speaker);
-      const label = source ? sourceLabel(story, source) : statement.speaker;
-      speaker = ` data-speaker="${htmlText(statement.speaker)}" title="${htmlText(label)}"`;
-      speakers.set(statement.speaker, speaker);
-    }
-    attrs += speaker;
-  }
+  if (statement.speaker !== null) attrs += speakerAttrs(speakers, statement.speaker);
   const tag = key ? 'mark' : 'span';
   return {
     start: statement.span.start,
@@ -148,15 +159,64 @@ const byNesting = (a: Mark, b: Mark) => a.start - b.start || b.end - a.end;
 const ascending = (a: number, b: number) => a - b;
 
 /**
+ * `text.slice(from, to)` escaped as {@link htmlText} escapes it, for a text that holds no character
+ * XML forbids (so there is nothing to clean): one pass over the character codes, copying the runs
+ * between the markup characters, without a piece to slice and scan again.
+ */
+function escapedSlice(text: string, from: number, to: number): string {
+  let html = '';
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // `>` (62) is the largest of & < > "; most characters are past it.
+    if (c > 62) continue;
+    let entity: string;
+    if (c === 38) entity = '&amp;';
+    else if (c === 60) entity = '&lt;';
+    else if (c === 62) entity = '&gt;';
+    else if (c === 34) entity = '&quot;';
+    else continue;
+    if (i > run) html += text.slice(run, i);
+    html += entity;
+    run = i + 1;
+  }
+  return run === from ? text.slice(from, to) : run < to ? html + text.slice(run, to) : html;
+}
+
+/**
+ * How a block's text is written between its marks: as it is (no markup character, nothing to
+ * clean: most text), escaped in one pass, or, when it holds characters XML forbids (rare), piece by
+ * piece through {@link htmlText}, which cleans them out.
+ */
+type Escape = (text: string, from: number, to: number) => string;
+const asIs: Escape = (text, from, to) => text.slice(from, to);
+const cleaned: Escape = (text, from, to) => htmlText(text.slice(from, to));
+
+function escapeFor(text: string): Escape {
+  // One pass over the character codes: cheaper than a regular expression's scan of the whole
+  // text. What XML forbids: C0 controls but tab, LF and CR; surrogates (a pair too, to be safe);
+  // U+FFFE and U+FFFF.
+  let special = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return cleaned;
+    } else if (c <= 62) {
+      if (c === 38 || c === 60 || c === 62 || c === 34) special = true;
+    } else if (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return cleaned;
+  }
+  return special ? escapedSlice : asIs;
+}
+
+/**
  * A block's text as HTML with the marks applied. Spans count UTF-16 code units; an end that
  * falls inside a character written as a surrogate pair moves past it, and marks outside the
  * text are ignored. Marks are the block's own: their ends may be moved.
  */
 function markText(text: string, marks: Mark[] | undefined): string {
-  // Most text needs no escaping; testing the block once spares a test per piece.
-  const plain = !HTML_WORK.test(text);
-  if (!marks) return plain ? text : htmlText(text);
-  const stops: number[] = [];
+  // The block is tested once for what its pieces need, which spares a test per piece.
+  const piece = escapeFor(text);
+  if (!marks) return piece === asIs ? text : piece(text, 0, text.length);
   let count = 0;
   for (const m of marks) {
     if (m.start < 0 || m.end > text.length) continue;
@@ -164,9 +224,19 @@ function markText(text: string, marks: Mark[] | undefined): string {
     if (insidePair(text, m.end)) m.end++;
     if (m.start >= m.end) continue;
     marks[count++] = m;
-    stops.push(m.start, m.end);
   }
   marks.length = count;
+  if (count === 1) {
+    // One mark, the usual case: no boundaries to sort, nothing to split.
+    const m = marks[0] as Mark;
+    return `${piece(text, 0, m.start)}${m.open}${piece(text, m.start, m.end)}${m.close}${piece(text, m.end, text.length)}`;
+  }
+  const stops: number[] = new Array(2 * count);
+  for (let i = 0; i < count; i++) {
+    const m = marks[i] as Mark;
+    stops[2 * i] = m.start;
+    stops[2 * i + 1] = m.end;
+  }
   marks.sort(byNesting);
   stops.sort(ascending);
   let html = '';
@@ -176,8 +246,7 @@ function markText(text: string, marks: Mark[] | undefined): string {
   for (const stop of stops) {
     // A stop that repeats (several marks start or end there) adds nothing the second time.
     if (stop > pos) {
-      const piece = text.slice(pos, stop);
-      html += plain ? piece : htmlText(piece);
+      html += piece(text, pos, stop);
       pos = stop;
     }
     // Close every mark ending here; marks opened after one of them but ending later are closed
@@ -201,8 +270,7 @@ function markText(text: string, marks: Mark[] | undefined): string {
       open.push(m);
     }
   }
-  const rest = pos === 0 ? text : text.slice(pos);
-  return html + (plain ? rest : htmlText(rest));
+  return html + piece(text, pos, text.length);
 }
 
 /** Options of {@link bodyHtml}. */
@@ -229,25 +297,32 @@ function bodyBlocks(story: Story, ids: readonly string[] | undefined): readonly 
     .map((id) => blocks.get(id) as Block);
 }
 
+/** Adds a mark to its block's list. */
+function addMark(byBlock: Map<string, Mark[]>, block: string, mark: Mark): void {
+  const list = byBlock.get(block);
+  if (list) list.push(mark);
+  else byBlock.set(block, [mark]);
+}
+
 /** The story's body blocks as HTML, with statements and figures marked up (see module comment). */
 export function bodyHtml(story: Story, options: BodyHtmlOptions = {}): string {
   const byBlock = new Map<string, Mark[]>();
-  const add = (block: string, mark: Mark) => {
-    const list = byBlock.get(block);
-    if (list) list.push(mark);
-    else byBlock.set(block, [mark]);
-  };
-  const speakers = new Map<string, string>();
+  const speakers: Speakers = { story, sources: undefined, attrs: new Map() };
   if (options.only) {
     const [first, second] = options.only;
     const head = second ? first?.id : undefined;
-    for (const s of options.only) add(s.span.block, statementMark(story, s, true, speakers, head));
+    for (const s of options.only)
+      addMark(byBlock, s.span.block, statementMark(s, true, speakers, head));
   } else {
     const { debated, heads } = statementMarks(story);
     for (const s of story.statements) {
-      add(s.span.block, statementMark(story, s, debated.has(s.id), speakers, heads.get(s.id)));
+      addMark(
+        byBlock,
+        s.span.block,
+        statementMark(s, debated.has(s.id), speakers, heads.get(s.id)),
+      );
     }
-    for (const f of story.figures) add(f.span.block, figureMark(f));
+    for (const f of story.figures) addMark(byBlock, f.span.block, figureMark(f));
   }
   let html = '';
   for (const block of bodyBlocks(story, options.blocks)) {

@@ -16,9 +16,8 @@ export const cleanText: (text: string) => string = removeNonXmlChars;
 const TEXT_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>\r]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the same, and " tab LF.
 const ATTR_WORK = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"]/;
-/** Whether {@link htmlText} has anything to do with a text. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids, and & < > ".
-export const HTML_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"]/;
+const HTML_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF&<>"]/;
 const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<>"\t\n\r]/g;
 const HTML_SPECIAL = /[&<>"]/g;
