@@ -4,7 +4,8 @@
  * against the seed itself opened in the same run as the baseline. Prints, for both, the time from
  * navigation until the page is interactive (the article drawn and a click on a statement showing
  * it in the side panel) and the time per keystroke typed into the side panel (the key handled and
- * the next frame drawn), and the ratios. Targets: open < 2 s, a keystroke < 50 ms.
+ * the next frame drawn; and the longest as the browser's Event Timing reports it), and the ratios.
+ * Targets: open < 2 s, a keystroke < 50 ms.
  *
  * `BENCH_STATEMENTS=500` runs it smaller; `BENCH_KEYS=20` types fewer keys; `BENCH_DEBUG=1` prints
  * every keystroke's time. The story is loaded before the command prints its address, so the time
@@ -64,6 +65,12 @@ interface Timing {
   readonly keyMs: number[];
   /** The longest task on the page's main thread while typing and just after. */
   readonly longestMs: number;
+  /**
+   * The longest keystroke as the browser itself times it (Event Timing: from the key's event to
+   * the next frame painted after its handlers; 0 when every one took under 16 ms). Unlike `keyMs`,
+   * it does not count a timer the browser runs late while it gives input and frames priority.
+   */
+  readonly paintedMs: number;
 }
 
 async function measure(browser: Browser, folder: string): Promise<Timing> {
@@ -105,9 +112,16 @@ async function measure(browser: Browser, folder: string): Promise<Timing> {
     await page.locator('#statement-verb').focus();
     // Each keystroke from its keydown until the frame after it is drawn.
     await page.evaluate(() => {
-      const w = window as unknown as { latencies: number[]; longest: number };
+      const w = window as unknown as { latencies: number[]; longest: number; painted: number };
       w.latencies = [];
       w.longest = 0;
+      w.painted = 0;
+      const KEY_EVENTS = ['keydown', 'keypress', 'beforeinput', 'input', 'keyup'];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (KEY_EVENTS.includes(entry.name)) w.painted = Math.max(w.painted, entry.duration);
+        }
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
       // The longest task while typing and just after (the validation a pause in typing runs).
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
@@ -128,14 +142,26 @@ async function measure(browser: Browser, folder: string): Promise<Timing> {
     }
     // Let the validation that follows a pause in typing run, and count it: it is a pause.
     await page.waitForTimeout(400);
-    const { latencies: keyMs, longest: longestMs } = await page.evaluate(() => {
-      const w = window as unknown as { latencies: number[]; longest: number };
-      return { latencies: w.latencies, longest: w.longest };
+    const {
+      latencies: keyMs,
+      longest: longestMs,
+      painted: paintedMs,
+    } = await page.evaluate(() => {
+      const w = window as unknown as { latencies: number[]; longest: number; painted: number };
+      return { latencies: w.latencies, longest: w.longest, painted: w.painted };
     });
     if (process.env.BENCH_DEBUG) console.log(keyMs.map((k) => k.toFixed(0)).join(' '));
     const typed = await page.locator('#statement-verb').inputValue();
     if (!typed.endsWith(text)) throw new Error(`typed "${text}", the field holds "${typed}"`);
-    return { statements, bytes, startMs: navigated - started + openMs, openMs, keyMs, longestMs };
+    return {
+      statements,
+      bytes,
+      startMs: navigated - started + openMs,
+      openMs,
+      keyMs,
+      longestMs,
+      paintedMs,
+    };
   } finally {
     await context.close();
     await studio.stop();
@@ -161,9 +187,9 @@ try {
   const base = await measure(browser, seedFolder);
   const long = await measure(browser, longFolder);
   const row = (name: string, t: Timing) =>
-    `${name.padEnd(22)} ${String(t.statements).padStart(6)} ${(t.bytes / 1e6).toFixed(2).padStart(6)} MB ${t.startMs.toFixed(0).padStart(7)} ms ${t.openMs.toFixed(0).padStart(7)} ms ${median(t.keyMs).toFixed(1).padStart(7)} ms ${max(t.keyMs).toFixed(1).padStart(7)} ms ${t.longestMs.toFixed(0).padStart(8)} ms`;
+    `${name.padEnd(22)} ${String(t.statements).padStart(6)} ${(t.bytes / 1e6).toFixed(2).padStart(6)} MB ${t.startMs.toFixed(0).padStart(7)} ms ${t.openMs.toFixed(0).padStart(7)} ms ${median(t.keyMs).toFixed(1).padStart(7)} ms ${max(t.keyMs).toFixed(1).padStart(7)} ms ${t.longestMs.toFixed(0).padStart(8)} ms ${t.paintedMs.toFixed(0).padStart(9)} ms`;
   console.log(
-    `${'story'.padEnd(22)} ${'stmts'.padStart(6)} ${'text'.padStart(9)} ${'start→ready'.padStart(11)} ${'open→ready'.padStart(10)} ${'key p50'.padStart(10)} ${'key max'.padStart(10)} ${'long task'.padStart(11)}`,
+    `${'story'.padEnd(22)} ${'stmts'.padStart(6)} ${'text'.padStart(9)} ${'start→ready'.padStart(11)} ${'open→ready'.padStart(10)} ${'key p50'.padStart(10)} ${'key max'.padStart(10)} ${'long task'.padStart(11)} ${'key→paint'.padStart(12)}`,
   );
   console.log(row('seed (baseline)', base));
   console.log(row('seed repeated', long));
@@ -171,7 +197,7 @@ try {
     `ratio long/seed: start ${(long.startMs / base.startMs).toFixed(1)}×, open ${(long.openMs / base.openMs).toFixed(1)}×, keystroke p50 ${(median(long.keyMs) / median(base.keyMs)).toFixed(1)}×`,
   );
   console.log(
-    `targets: open ${long.openMs < 2000 ? 'met' : 'NOT met'} (< 2000 ms from navigation; ${long.startMs < 2000 ? 'met' : 'not met'} from the command's start), keystroke ${max(long.keyMs) < 50 ? 'met' : median(long.keyMs) < 50 ? 'met at the median, not at the max' : 'NOT met'} (< 50 ms)`,
+    `targets: open ${long.openMs < 2000 ? 'met' : 'NOT met'} (< 2000 ms from navigation; ${long.startMs < 2000 ? 'met' : 'not met'} from the command's start), keystroke ${max(long.keyMs) < 50 ? 'met' : median(long.keyMs) < 50 ? 'met at the median, not at the max' : 'NOT met'} (< 50 ms); as the browser times it (key→paint max) ${long.paintedMs < 50 ? 'met' : 'NOT met'}`,
   );
 } finally {
   await browser.close();

@@ -9,7 +9,14 @@ import {
 } from '@storykit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, buildOutput, listOutputs, type Opened, saveStory } from './api.js';
-import { type BlockItems, BlockView, groupByBlock, NO_ITEMS } from './article.js';
+import {
+  type BlockItems,
+  ChunkView,
+  chunkBody,
+  chunkItems,
+  type Grouping,
+  regroup,
+} from './article.js';
 import { FigureEditor, SourceEditor, SourceSelect, StatementEditor } from './editors.js';
 import {
   accept,
@@ -22,7 +29,9 @@ import {
   mergeSources,
   remove,
   reviewQueue,
+  sameQueue,
 } from './edits.js';
+import type { ValidateRequest } from './validate-worker.js';
 
 /** The page for a story folder that does not load: its issues and its file, never a blank page. */
 export function Unreadable({ opened }: { opened: Opened }) {
@@ -146,10 +155,10 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
   );
 
   // Live validation with core's own checks, once typing pauses, in a worker.
-  const validator = useRef<{ worker: Worker; asked: number } | null>(null);
+  const validator = useRef<{ worker: Worker; asked: number; body: unknown } | null>(null);
   useEffect(() => {
     const worker = new Worker(new URL('./validate-worker.ts', import.meta.url), { type: 'module' });
-    const state = { worker, asked: 0 };
+    const state = { worker, asked: 0, body: undefined as unknown };
     worker.addEventListener(
       'message',
       (event: MessageEvent<{ id: number; issues: StoryIssue[] }>) => {
@@ -170,7 +179,14 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
       const state = validator.current;
       if (!state) return setIssues(validateStory(present));
       state.asked++;
-      state.worker.postMessage({ id: state.asked, story: present });
+      // The body is copied to the worker only when it changed: most of a long story's bytes.
+      const { body, ...rest } = present;
+      const request: ValidateRequest =
+        body === state.body
+          ? { id: state.asked, story: rest }
+          : { id: state.asked, story: rest, body };
+      state.body = body;
+      state.worker.postMessage(request);
     }, 200);
     return () => clearTimeout(timer);
   }, [present, story, opened.issues]);
@@ -184,10 +200,17 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
     listOutputs().then(setOutputs, () => setOutputs([]));
   }, []);
 
-  const groups = useRef(new Map<string, BlockItems>());
-  groups.current = useMemo(
-    () => groupByBlock(present.statements, present.figures, groups.current),
+  const grouping = useRef<Grouping | undefined>(undefined);
+  grouping.current = useMemo(
+    () => regroup(grouping.current, present.statements, present.figures),
     [present.statements, present.figures],
+  );
+  const groups = grouping.current.groups;
+  const chunks = useMemo(() => chunkBody(present.body), [present.body]);
+  const chunkedItems = useRef<(readonly BlockItems[])[]>([]);
+  chunkedItems.current = useMemo(
+    () => chunkItems(chunks, groups, chunkedItems.current),
+    [chunks, groups],
   );
   const sourceNames = useMemo(
     () => new Map(present.sources.map((s) => [s.id, s.name])),
@@ -197,7 +220,14 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
     (id: string | null) => (id === null ? 'the article' : (sourceNames.get(id) ?? id)),
     [sourceNames],
   );
-  const queue = useMemo(() => reviewQueue(present), [present]);
+  // Typing in a field changes neither the items nor their confidences: the queue stays as it was.
+  const queued = useRef<{ story: Model; queue: ItemRef[] } | null>(null);
+  const queue = useMemo(() => {
+    const before = queued.current;
+    const queue = before && sameQueue(before.story, present) ? before.queue : reviewQueue(present);
+    queued.current = { story: present, queue };
+    return queue;
+  }, [present]);
 
   const select = useCallback((ref: ItemRef | null) => {
     setSelected(ref);
@@ -361,6 +391,9 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
   const item = selected
     ? (present[selected.list] as readonly { id: string }[]).find((i) => i.id === selected.id)
     : undefined;
+  // The block the selected statement or figure lies in: only that block is drawn as selected.
+  const selectedBlock =
+    item && selected?.list !== 'sources' ? (item as Statement | Figure).span.block : null;
   const dirty = present !== saved;
 
   return (
@@ -410,21 +443,19 @@ export function App({ opened, story }: { opened: Opened; story: Model }) {
         <main class="article" aria-label="The article" onClick={onArticleClick}>
           <h2 class="headline">{present.headline}</h2>
           {present.dek ? <p class="dek">{present.dek}</p> : null}
-          {present.body.map((block, index) => {
-            const items = groups.current.get(block.id) ?? NO_ITEMS;
+          {chunks.map((blocks, c) => {
             const here =
-              selected &&
-              selected.list !== 'sources' &&
-              (items[selected.list] as readonly { id: string }[]).some((i) => i.id === selected.id)
-                ? selected.id
+              selectedBlock !== null && blocks.some((b) => b.id === selectedBlock)
+                ? selectedBlock
                 : null;
             return (
-              <BlockView
-                key={block.id}
-                block={block}
-                index={index}
-                items={items}
-                selected={here}
+              <ChunkView
+                key={blocks[0]?.id ?? c}
+                blocks={blocks}
+                first={c * (chunks[0]?.length ?? 0)}
+                items={chunkedItems.current[c] ?? []}
+                selectedBlock={here}
+                selected={here === null ? null : (selected?.id ?? null)}
                 speakerName={speakerName}
               />
             );

@@ -193,3 +193,22 @@ export function itemOfPath(story: Model, path: string): ItemRef | undefined {
   const item = story[list][Number(match[2])];
   return item ? { list, id: item.id } : undefined;
 }
+
+/**
+ * Whether two states of a story have the same review queue: the same items in each list, with
+ * the same draft confidences. An edit to a field leaves them so, and the queue need not be sorted again.
+ */
+export function sameQueue(a: Model, b: Model): boolean {
+  for (const list of ['statements', 'figures', 'sources'] as const) {
+    const x = a[list] as readonly { id: string; confidence?: number | undefined }[];
+    const y = b[list] as readonly { id: string; confidence?: number | undefined }[];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as (typeof x)[number];
+      const q = y[i] as (typeof y)[number];
+      if (p !== q && (p.id !== q.id || p.confidence !== q.confidence)) return false;
+    }
+  }
+  return true;
+}
