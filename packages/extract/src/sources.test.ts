@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '../src/lib/language.js';
-import { parseApposition, parseSpeaker, SourceRegistry } from '../src/lib/plugins/sources.js';
+import {
+  parseApposition,
+  parseSpeaker,
+  SourceRegistry,
+  speakerAtEnd,
+} from '../src/lib/plugins/sources.js';
 
 beforeAll(() => loadLanguage());
 
@@ -100,6 +105,15 @@ describe('parseSpeaker', () => {
       words: 'the Ohio Republican',
       head: 'republican',
     });
+  });
+});
+
+describe('speakerAtEnd', () => {
+  it('takes no owner for the subject of the word after it', () => {
+    // "… questioned Lee’s planned visit": "planned" is no verb of Lee’s.
+    expect(speakerAtEnd('Ana Ortiz then questioned Lee’s')).toBeUndefined();
+    expect(speakerAtEnd("the mayor's office and Lee's")).toBeUndefined();
+    expect(speakerAtEnd('Ana Ortiz then questioned Ben Lee')?.words).toBe('Ben Lee');
   });
 });
 
