@@ -73,6 +73,13 @@ describe('parseSpeaker', () => {
     });
   });
 
+  it('reads a surname in -ly as a name, and an adverb made of an adjective as none', () => {
+    for (const name of ['Donnelly', 'Connolly'])
+      expect(parseSpeaker(name), name).toEqual({ type: 'person', name });
+    for (const adverb of ['Finally', 'Happily', 'Possibly', 'Basically', 'Separately'])
+      expect(parseSpeaker(adverb), adverb).toBeUndefined();
+  });
+
   it('reads an unnamed adviser, aide or protester, one of several too', () => {
     for (const phrase of [
       'a longtime adviser to the governor',
