@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage } from '../src/lib/language.js';
-import { parseApposition, parseSpeaker, SourceRegistry } from '../src/lib/plugins/sources.js';
+import {
+  parseApposition,
+  parseSpeaker,
+  SourceRegistry,
+  speakerAtEnd,
+} from '../src/lib/plugins/sources.js';
 
 beforeAll(() => loadLanguage());
 
@@ -68,6 +73,13 @@ describe('parseSpeaker', () => {
     });
   });
 
+  it('reads a surname in -ly as a name, and an adverb made of an adjective as none', () => {
+    for (const name of ['Donnelly', 'Connolly'])
+      expect(parseSpeaker(name), name).toEqual({ type: 'person', name });
+    for (const adverb of ['Finally', 'Happily', 'Possibly', 'Basically', 'Separately'])
+      expect(parseSpeaker(adverb), adverb).toBeUndefined();
+  });
+
   it('reads an unnamed adviser, aide or protester, one of several too', () => {
     for (const phrase of [
       'a longtime adviser to the governor',
@@ -100,6 +112,15 @@ describe('parseSpeaker', () => {
       words: 'the Ohio Republican',
       head: 'republican',
     });
+  });
+});
+
+describe('speakerAtEnd', () => {
+  it('takes no owner for the subject of the word after it', () => {
+    // "… questioned Lee’s planned visit": "planned" is no verb of Lee’s.
+    expect(speakerAtEnd('Ana Ortiz then questioned Lee’s')).toBeUndefined();
+    expect(speakerAtEnd("the mayor's office and Lee's")).toBeUndefined();
+    expect(speakerAtEnd('Ana Ortiz then questioned Ben Lee')?.words).toBe('Ben Lee');
   });
 });
 

@@ -84,9 +84,26 @@ export function nominalPhrase(phrase: string): boolean {
   if (NOT_OPENING.has(first.pos)) return false;
   if (content.length === 1) {
     const lower = tagPhrase(first.text.toLowerCase())?.[0];
-    if (lower && NOT_NAME_WORD.has(lower.pos)) return false;
+    if (lower && NOT_NAME_WORD.has(lower.pos) && !(lower.pos === 'ADV' && !madeAdverb(lower.text)))
+      return false;
   }
   return true;
+}
+
+/**
+ * Whether a word in "-ly" is an adverb made of an adjective ("finally", "happily", "possibly",
+ * "basically"), not a surname the tagger reads as one by its ending ("Kelly", "Connolly").
+ */
+function madeAdverb(word: string): boolean {
+  if (!word.endsWith('ly')) return true;
+  const stem = word.slice(0, -2);
+  const stems = [
+    stem,
+    ...(/ily$/.test(word) ? [`${word.slice(0, -3)}y`] : []),
+    ...(/ally$/.test(word) ? [word.slice(0, -4)] : []),
+    ...(/[^aeiou]ly$/.test(word) ? [`${word.slice(0, -1)}e`] : []),
+  ];
+  return stems.some((s) => s.length > 2 && tagPhrase(s)?.[0]?.pos === 'ADJ');
 }
 
 /**

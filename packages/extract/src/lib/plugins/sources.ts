@@ -477,6 +477,8 @@ const TRAILING =
 /** The longest end of `words` that reads as a speaker ("… and President Obama" → "President Obama"). */
 export function speakerAtEnd(text: string): { phrase: SpeakerPhrase; words: string } | undefined {
   const words = text.replace(TRAILING, '').trim().split(/\s+/);
+  // "… discussed Lee’s planned visit": the owner of the noun the verb is read from, not a subject.
+  if (/[’']s$/u.test(words.at(-1) ?? '')) return undefined;
   for (let take = Math.min(words.length, 10); take >= 1; take--) {
     const candidate = words.slice(-take).join(' ');
     const phrase = parseSpeaker(candidate);
