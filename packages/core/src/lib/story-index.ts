@@ -47,6 +47,26 @@ const partsOf = (story: Story): readonly (readonly unknown[])[] => [
   story.figures,
 ];
 
+/**
+ * Whether the story's arrays are the ones indexed, each of the same length. Written out field by
+ * field: the generators ask several times per item, and building the list of arrays to compare
+ * cost more than the comparison.
+ */
+function unchanged(story: Story, hit: Cached): boolean {
+  const { parts, lengths } = hit;
+  return (
+    same(story.sources, parts[0], lengths[0]) &&
+    same(story.statements, parts[1], lengths[1]) &&
+    same(story.body, parts[2], lengths[2]) &&
+    same(story.entities, parts[3], lengths[3]) &&
+    same(story.relations, parts[4], lengths[4]) &&
+    same(story.figures, parts[5], lengths[5])
+  );
+}
+
+const same = (part: readonly unknown[], indexed: unknown, length: number | undefined) =>
+  part === indexed && part.length === length;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -95,10 +115,8 @@ function build(story: Story): StoryIndex {
  */
 export function storyIndex(story: Story): StoryIndex {
   const hit = cache.get(story);
-  if (hit?.frozen) return hit.index;
+  if (hit !== undefined && (hit.frozen || unchanged(story, hit))) return hit.index;
   const parts = partsOf(story);
-  if (hit?.parts.every((part, i) => part === parts[i] && part.length === hit.lengths[i]))
-    return hit.index;
   const index = build(story);
   const frozen = Object.isFrozen(story) && parts.every((part) => Object.isFrozen(part));
   cache.set(story, { index, parts, lengths: parts.map((part) => part.length), frozen });

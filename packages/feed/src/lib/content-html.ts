@@ -83,7 +83,7 @@ function statementMarks(story: Story): StatementMarks {
 /** What the marks of one {@link bodyHtml} call share: each speaker's attributes, made once. */
 interface Speakers {
   readonly story: Story;
-  /** The story's sources by id, looked up on the first statement with a speaker. */
+  /** The story's sources by id: given by the caller, else looked up on the first speaker. */
   sources: ReadonlyMap<string, Source> | undefined;
   readonly attrs: Map<string, string>;
 }
@@ -282,6 +282,8 @@ interface BodyHtmlOptions {
   readonly only?: readonly Statement[];
   /** The blocks to render; default: all. */
   readonly blocks?: readonly string[];
+  /** The story's sources by id (its index's), when the caller has them at hand. */
+  readonly sources?: ReadonlyMap<string, Source>;
 }
 
 /**
@@ -307,7 +309,7 @@ function addMark(byBlock: Map<string, Mark[]>, block: string, mark: Mark): void 
 /** The story's body blocks as HTML, with statements and figures marked up (see module comment). */
 export function bodyHtml(story: Story, options: BodyHtmlOptions = {}): string {
   const byBlock = new Map<string, Mark[]>();
-  const speakers: Speakers = { story, sources: undefined, attrs: new Map() };
+  const speakers: Speakers = { story, sources: options.sources, attrs: new Map() };
   if (options.only) {
     const [first, second] = options.only;
     const head = second ? first?.id : undefined;

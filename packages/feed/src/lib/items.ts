@@ -244,7 +244,7 @@ export function storyItems(story: Story, ctx: FeedContext): FeedItem[] {
       title: story.headline,
       summary: include.summary ? story.dek : undefined,
       contentHtml: include.content
-        ? draftHtml(story) + figureHtml(media) + bodyHtml(story)
+        ? draftHtml(story) + figureHtml(media) + bodyHtml(story, { sources })
         : undefined,
       published,
       updated,
@@ -313,7 +313,7 @@ function statementItem(
   let contentHtml: string | undefined;
   if (include.content) {
     const link = withFragment(at.link, `statement-${s.id}`);
-    const only = { only: s.pieces, blocks: s.pieces.map((p) => p.span.block) };
+    const only = { only: s.pieces, blocks: s.pieces.map((p) => p.span.block), sources };
     contentHtml = `${draftHtml(story)}<blockquote cite="${htmlText(link)}">${bodyHtml(story, only)}</blockquote><p>${htmlText(summary)}</p>`;
     if (at.relations.length) {
       contentHtml += '<ul>';
