@@ -168,6 +168,23 @@ describe('SourceRegistry', () => {
     expect(registry.findPerson('Luis Ortiz')?.name).toBe('Luis Ortiz');
   });
 
+  it('counts the people of each surname as sources are added and completed', () => {
+    const registry = new SourceRegistry();
+    registry.person('Kerry');
+    registry.person('John Kerry');
+    registry.organization('Kerry Group');
+    expect(registry.peopleWithSurname('Kerry')).toBe(1);
+    registry.person('Ana Ortiz');
+    registry.person('Luis Ortiz');
+    expect(registry.peopleWithSurname('Ortiz')).toBe(2);
+    registry.person('Tapper');
+    registry.completeNames(['An interview with Jake Tapper.']);
+    expect(registry.peopleWithSurname('Tapper')).toBe(1);
+    expect(registry.peopleWithSurname('Jake')).toBe(0);
+    // Ids stay unique: an organisation named as a person's id was gets one of its own.
+    expect(registry.organization('Kerry')).toBe('kerry-2');
+  });
+
   it('finds an organisation by its acronym and without "the"', () => {
     const registry = new SourceRegistry();
     const icsr = registry.organization(

@@ -678,8 +678,7 @@ function genders(
     if (known.has(name)) return known.get(name);
     const last = surname(name);
     // Two people with one surname ("Bill Clinton", "Hillary Clinton"): the full name only.
-    const shared =
-      registry.sources.filter((s) => s.kind === 'person' && surname(s.name) === last).length > 1;
+    const shared = registry.peopleWithSurname(last) > 1;
     const key = escapeRegExp(shared && /\s/.test(name) ? name : last);
     let male = 0;
     let female = 0;

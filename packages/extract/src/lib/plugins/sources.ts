@@ -280,15 +280,39 @@ export function surname(name: string): string {
 export class SourceRegistry {
   readonly sources: Source[] = [];
   private readonly confidence = new Map<string, number>();
+  /** The ids in use, and how many people have each surname: kept as sources come and change. */
+  private readonly ids = new Set<string>();
+  private readonly surnames = new Map<string, number>();
 
   private unique(base: string): string {
     let id = slug(base);
-    for (let n = 2; this.sources.some((s) => s.id === id); n++) id = `${slug(base)}-${n}`;
+    for (let n = 2; this.ids.has(id); n++) id = `${slug(base)}-${n}`;
     return id;
   }
 
+  private count(source: Source, by: 1 | -1) {
+    if (by === 1) this.ids.add(source.id);
+    else this.ids.delete(source.id);
+    if (source.kind !== 'person') return;
+    const last = surname(source.name);
+    this.surnames.set(last, (this.surnames.get(last) ?? 0) + by);
+  }
+
+  private append(source: Source) {
+    this.sources.push(source);
+    this.count(source, 1);
+  }
+
   private set(index: number, source: Source) {
+    const old = this.sources[index];
+    if (old) this.count(old, -1);
     this.sources[index] = source;
+    this.count(source, 1);
+  }
+
+  /** How many people of the registry have this surname (the last word of the name). */
+  peopleWithSurname(last: string): number {
+    return this.surnames.get(last) ?? 0;
   }
 
   /** The person with this name or surname, if known. */
@@ -319,7 +343,7 @@ export class SourceRegistry {
     if (found) return found.id;
     const cleaned = clean(name);
     const id = this.unique(cleaned);
-    this.sources.push({ id, kind: 'organization', name: cleaned, sameAs: [] });
+    this.append({ id, kind: 'organization', name: cleaned, sameAs: [] });
     this.confidence.set(id, confidence);
     return id;
   }
@@ -353,7 +377,7 @@ export class SourceRegistry {
     }
     const plain = stripCourtesy(name);
     const id = this.unique(plain);
-    this.sources.push({
+    this.append({
       id,
       kind: 'person',
       name: plain,
@@ -373,7 +397,7 @@ export class SourceRegistry {
     );
     if (found) return found.id;
     const id = this.unique(text.replace(/^(the|an?)\s+/i, ''));
-    this.sources.push({ id, kind: 'anonymous', name: text, sameAs: [] });
+    this.append({ id, kind: 'anonymous', name: text, sameAs: [] });
     this.confidence.set(id, confidence);
     return id;
   }
