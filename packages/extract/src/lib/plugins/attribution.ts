@@ -669,6 +669,7 @@ function genders(
   surnames: Iterable<string>,
 ): (name: string) => 'male' | 'female' | undefined {
   const known = new Map<string, 'male' | 'female' | undefined>();
+  const counts = new Map<string, { male: number; female: number }>();
   // The writer's words only: a pronoun inside a quotation is the speaker's, not the writer's.
   const outside = blocks.map((block) => blankQuoted(block.text, quotesIn(quotes, block.id)));
   // The blocks each surname occurs in, found for all of them in one pass.
@@ -680,30 +681,38 @@ function genders(
     // Two people with one surname ("Bill Clinton", "Hillary Clinton"): the full name only.
     const shared = registry.peopleWithSurname(last) > 1;
     const key = escapeRegExp(shared && /\s/.test(name) ? name : last);
-    let male = 0;
-    let female = 0;
-    const titled = new RegExp(
-      `\\b(Mr|Mrs|Ms)\\.?\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+)?${escapeRegExp(last)}\\b`,
-      'gu',
-    );
-    const after = new RegExp(
-      `\\b${key}\\b[^.?!;“”"]{0,120}?\\b(he|his|him|himself|she|her|hers|herself)\\b`,
-      'giu',
-    );
-    let previous = -1;
-    for (const { text: index } of names.placesOf(last)) {
-      if (index === previous) continue;
-      previous = index;
-      const text = outside[index] as string;
-      for (const m of text.matchAll(titled)) {
-        if (m[1] === 'Mr') male += 3;
-        else female += 3;
+    // "Tapper", "Jake Tapper" and "Mr. Tapper" read the same places with the same patterns.
+    const counted = `${last}\u0000${key}`;
+    let votes = counts.get(counted);
+    if (!votes) {
+      votes = { male: 0, female: 0 };
+      const titled = new RegExp(
+        `\\b(Mr|Mrs|Ms)\\.?\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+)?${escapeRegExp(last)}\\b`,
+        'gu',
+      );
+      const after = new RegExp(
+        `\\b${key}\\b[^.?!;“”"]{0,120}?\\b(he|his|him|himself|she|her|hers|herself)\\b`,
+        'giu',
+      );
+      let previous = -1;
+      for (const { text: index } of names.placesOf(last)) {
+        if (index === previous) continue;
+        previous = index;
+        const text = outside[index] as string;
+        // The courtesy title is written as is ("Mr", "Mrs", "Ms"): a text without one has none.
+        if (text.includes('Mr') || text.includes('Ms'))
+          for (const m of text.matchAll(titled)) {
+            if (m[1] === 'Mr') votes.male += 3;
+            else votes.female += 3;
+          }
+        for (const m of text.matchAll(after)) {
+          if (/^(he|his|him|himself)$/i.test(m[1] as string)) votes.male++;
+          else votes.female++;
+        }
       }
-      for (const m of text.matchAll(after)) {
-        if (/^(he|his|him|himself)$/i.test(m[1] as string)) male++;
-        else female++;
-      }
+      counts.set(counted, votes);
     }
+    const { male, female } = votes;
     // The text does not tell: a common given name does ("Ana Ruiz", "Tom Reyes").
     const given = male === female ? GIVEN_NAME_GENDER.get(name.split(/\s+/)[0] ?? '') : undefined;
     const found = male > female ? 'male' : female > male ? 'female' : given;
