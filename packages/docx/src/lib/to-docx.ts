@@ -17,29 +17,30 @@ import {
 } from '@storykit/core';
 import {
   AlignmentType,
-  Bookmark,
   Document,
   Footer,
-  FootnoteReferenceRun,
-  HeadingLevel,
   Packer,
-  PageBreak,
   PageNumber,
   Paragraph,
-  type ParagraphChild,
-  Table,
-  TableCell,
-  TableLayoutType,
   TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { checkDocxOptions } from './check-options.js';
 import { attributionLine, formatDate, howReached, statementKindLabel } from './describe.js';
 import { type PackageParts, zipPackage } from './package-parts.js';
 import { xmlText } from './text.js';
+import {
+  bookmarkedHeading,
+  footnote,
+  footnoteReference,
+  PAGE_BREAK,
+  type ParagraphFormat,
+  paragraph,
+  type RunFormat,
+  run,
+  table as wordTable,
+} from './wordml.js';
 
 /** The parts of the report, in the order they appear. */
 export type DocxSection = 'summary' | 'statements' | 'figures' | 'sources' | 'article' | 'notes';
@@ -109,13 +110,12 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
   checkDocxOptions(options);
   const locale = options.locale ?? 'en-US';
   const wanted = new Set(options.sections ?? DOCX_SECTIONS);
-  const footnotes: Record<string, { children: Paragraph[] }> = {};
   const ctx: Context = {
     story,
     locale,
-    footnotes,
-    nextFootnote: 1,
+    footnotes: [],
     chart: options.chart !== false,
+    chartRun: undefined,
     utterances: utterancesOf(story),
     headings: [],
   };
@@ -129,18 +129,6 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     ...(wanted.has('article') ? article(ctx) : []),
     ...(wanted.has('notes') ? notes(ctx) : []),
   ];
-  const body = [
-    ...front,
-    // Filled in from the headings as they were made, each linked to its bookmark: the library
-    // would otherwise find them by reading the whole written body (and the styles) again.
-    new TableOfContents('Contents', {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      cachedEntries: ctx.headings,
-    }),
-    new Paragraph({ children: [new PageBreak()] }),
-    ...parts,
-  ];
 
   const doc = new Document({
     title: text(story.headline),
@@ -150,7 +138,9 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
     description: text(`storykit report of “${story.headline}” (${story.id})`),
     features: { updateFields: true },
     styles: STYLES,
-    footnotes,
+    // Written with the body (see `withBody`): the library still makes the part, its separators
+    // and its relationship.
+    footnotes: {},
     sections: [
       {
         footers: {
@@ -169,13 +159,23 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
             ],
           }),
         },
-        children: body,
+        // The frame's body: the library writes the table of contents (filled in from the headings
+        // as they were made, each linked to its bookmark) and the chart, whose parts and
+        // relationships it makes; `withBody` puts the rest of the body around them.
+        children: [
+          new TableOfContents('Contents', {
+            hyperlink: true,
+            headingStyleRange: '1-2',
+            cachedEntries: ctx.headings,
+          }),
+          ...(ctx.chartRun ? [new Paragraph({ children: [ctx.chartRun] })] : []),
+        ],
       },
     ],
   });
 
   const date = options.date ?? story.modified ?? story.published;
-  return zipPackage(compile(doc), {
+  return zipPackage(withBody(compile(doc), front, parts, ctx.footnotes), {
     title: story.headline,
     ...(story.dek ? { subject: story.dek } : {}),
     creator: creatorOf(story),
@@ -187,12 +187,60 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
   });
 }
 
+/** Where the chart's paragraph goes in the body {@link toDocx} writes: no XML holds a NUL. */
+const CHART_SLOT = '\u0000chart';
+
+/**
+ * The library's package with the report's body in it: `word/document.xml` holds the title page,
+ * then the table of contents the library wrote, a page break, and the sections, the library's
+ * chart paragraph at its slot; `word/footnotes.xml` gets the footnotes after its separators.
+ */
+function withBody(
+  parts: PackageParts,
+  front: readonly string[],
+  sections: readonly string[],
+  footnotes: readonly string[],
+): PackageParts {
+  const document = parts.get('word/document.xml');
+  const notes = parts.get('word/footnotes.xml');
+  const bodyStart = typeof document === 'string' ? document.indexOf('<w:body><w:sdt>') : -1;
+  const tocEnd = typeof document === 'string' ? document.indexOf('</w:sdt>', bodyStart) : -1;
+  const sectPr = typeof document === 'string' ? document.lastIndexOf('<w:sectPr') : -1;
+  const notesEnd = typeof notes === 'string' ? notes.lastIndexOf('</w:footnotes>') : -1;
+  if (
+    typeof document !== 'string' ||
+    typeof notes !== 'string' ||
+    bodyStart < 0 ||
+    tocEnd < 0 ||
+    sectPr < tocEnd ||
+    notesEnd < 0
+  ) {
+    throw new Error('@storykit/docx: the docx library wrote the document in a form not expected');
+  }
+  const toc = document.slice(bodyStart + '<w:body>'.length, tocEnd + '</w:sdt>'.length);
+  const chart = document.slice(tocEnd + '</w:sdt>'.length, sectPr);
+  const out = new Map(parts);
+  out.set(
+    'word/document.xml',
+    `${document.slice(0, bodyStart)}<w:body>${front.join('')}${toc}${PAGE_BREAK}${sections
+      .join('')
+      .replace(CHART_SLOT, () => chart)}${document.slice(sectPr)}`,
+  );
+  out.set(
+    'word/footnotes.xml',
+    notes.slice(0, notesEnd) + footnotes.join('') + notes.slice(notesEnd),
+  );
+  return out;
+}
+
 interface Context {
   readonly story: Story;
   readonly locale: string;
-  readonly footnotes: Record<string, { children: Paragraph[] }>;
-  nextFootnote: number;
+  /** The footnotes so far, as `word/footnotes.xml` elements; the next one's id is their count + 1. */
+  readonly footnotes: string[];
   readonly chart: boolean;
+  /** The chart the figures section draws, if any: the library writes it, at {@link CHART_SLOT}. */
+  chartRun: ChartRun | undefined;
   /**
    * The statements as the report shows them: a quotation in pieces (core's `continues`) is one
    * utterance, printed and counted once.
@@ -203,6 +251,8 @@ interface Context {
 }
 
 const text = xmlText;
+
+const BOLD: RunFormat = { bold: true };
 
 /**
  * The package's parts as `docx` writes them, before it zips them: its `Packer` would zip them with
@@ -232,18 +282,28 @@ function creatorOf(story: Story): string {
 }
 
 /** A Heading 1 or 2, bookmarked and listed in the table of contents. */
-function heading(ctx: Context, level: 1 | 2, title: string): Paragraph {
-  const href = `_Toc${ctx.headings.length + 1}`;
+function heading(ctx: Context, level: 1 | 2, title: string): string {
+  const id = ctx.headings.length + 1;
+  const href = `_Toc${id}`;
   ctx.headings.push({ title: text(title), level, href });
-  return new Paragraph({
-    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    // Keep-with-next is in the heading styles (see `STYLES`), not repeated on every heading.
-    children: [new Bookmark({ id: href, children: [new TextRun(text(title))] })],
-  });
+  // Keep-with-next is in the heading styles (see `STYLES`), not repeated on every heading.
+  return bookmarkedHeading(level === 1 ? 'Heading1' : 'Heading2', href, id, title);
 }
 
-function plain(value: string, style?: string): Paragraph {
-  return new Paragraph({ ...(style ? { style } : {}), children: [new TextRun(text(value))] });
+/** A paragraph of one run of text, in `style` if given. */
+function plain(value: string, style?: string): string {
+  return paragraph(run(value), style ? { style } : undefined);
+}
+
+/** A paragraph of runs, each a text and its format. */
+function runs(
+  pieces: readonly (readonly [string, RunFormat?])[],
+  format?: ParagraphFormat,
+  after = '',
+): string {
+  let content = '';
+  for (const [value, runFormat] of pieces) content += run(value, runFormat);
+  return paragraph(content + after, format);
 }
 
 /**
@@ -251,8 +311,8 @@ function plain(value: string, style?: string): Paragraph {
  * characters 0–24." for one piece, "Article ¶7 (p7), characters 0–24 and 41–80; ¶8 (p8),
  * characters 0–16." for a quotation in pieces.
  */
-function provenance(ctx: Context, utterance: Utterance): FootnoteReferenceRun {
-  const id = ctx.nextFootnote++;
+function provenance(ctx: Context, utterance: Utterance): string {
+  const id = ctx.footnotes.length + 1;
   const places: string[] = [];
   let block: string | undefined;
   for (const { span } of utterance.pieces) {
@@ -264,8 +324,8 @@ function provenance(ctx: Context, utterance: Utterance): FootnoteReferenceRun {
       );
     block = span.block;
   }
-  ctx.footnotes[id] = { children: [plain(`Article ${places.join('; ')}.`)] };
-  return new FootnoteReferenceRun(id);
+  ctx.footnotes.push(footnote(id, `Article ${places.join('; ')}.`));
+  return footnoteReference(id);
 }
 
 /** The paragraphs an utterance's pieces are in, as the report cites them: "¶7", "¶7, ¶8". */
@@ -274,7 +334,7 @@ function paragraphsOf(story: Story, utterance: Utterance): string {
   return [...numbers].map((n) => `¶${n}`).join(', ');
 }
 
-function titlePage(ctx: Context): Paragraph[] {
+function titlePage(ctx: Context): string[] {
   const { story, locale } = ctx;
   const publisher = sourceById(story, story.publisher);
   const date = story.published ?? story.modified;
@@ -289,28 +349,25 @@ function titlePage(ctx: Context): Paragraph[] {
     photo?.credit ? `Photo: ${photo.credit}` : undefined,
   ].filter((line): line is string => line !== undefined);
   return [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text(story.headline))] }),
+    plain(story.headline, 'Title'),
     ...(story.dek ? [plain(story.dek, 'Subtitle')] : []),
     ...(story.draft ? [draftNotice()] : []),
     ...meta.map((line) => plain(line, STYLE.meta)),
     ...(photo?.caption ? [plain(`Photo caption: ${photo.caption}`, STYLE.meta)] : []),
     plain(`Story id: ${story.id}`, STYLE.meta),
-    new Paragraph({ children: [new PageBreak()] }),
+    PAGE_BREAK,
   ];
 }
 
 /** The title page's warning on a draft: the analyst learns before anything else that no editor has checked it. */
-function draftNotice(): Paragraph {
-  return new Paragraph({
-    style: STYLE.meta,
-    children: [
-      new TextRun({ text: DRAFT_NOTICE.label, bold: true, color: 'B3261E' }),
-      new TextRun({
-        text: ` — ${DRAFT_NOTICE.text}`,
-        color: 'B3261E',
-      }),
+function draftNotice(): string {
+  return runs(
+    [
+      [DRAFT_NOTICE.label, { bold: true, color: 'B3261E' }],
+      [` — ${DRAFT_NOTICE.text}`, { color: 'B3261E' }],
     ],
-  });
+    { style: STYLE.meta },
+  );
 }
 
 /**
@@ -330,7 +387,7 @@ function quoted(utterance: Utterance): string {
   return utterance.kind === 'indirect' ? utterance.text : `“${utterance.text}”`;
 }
 
-function summary(ctx: Context): Paragraph[] {
+function summary(ctx: Context): string[] {
   const { story } = ctx;
   const debate = centralUtterance(story, ctx.utterances);
   const out = [heading(ctx, 1, 'Summary')];
@@ -343,17 +400,16 @@ function summary(ctx: Context): Paragraph[] {
   }
   const { claim } = debate;
   out.push(
-    new Paragraph({
-      children: [
-        new TextRun({ text: 'The central claim: ', bold: true }),
-        new TextRun(
-          text(
-            `${speakerName(story, claim.speaker, true)}: ${quoted(claim)} (${paragraphsOf(story, claim)})`,
-          ),
-        ),
-        provenance(ctx, claim),
+    runs(
+      [
+        ['The central claim: ', BOLD],
+        [
+          `${speakerName(story, claim.speaker, true)}: ${quoted(claim)} (${paragraphsOf(story, claim)})`,
+        ],
       ],
-    }),
+      undefined,
+      provenance(ctx, claim),
+    ),
   );
   for (const [title, side] of [
     ['Who supports it', debate.supports],
@@ -363,26 +419,23 @@ function summary(ctx: Context): Paragraph[] {
     if (side.length === 0) out.push(plain('No one in the article.'));
     for (const statement of side) {
       out.push(
-        new Paragraph({
-          bullet: { level: 0 },
-          children: [
-            new TextRun({
-              text: text(`${speakerName(story, statement.speaker, true)}: `),
-              bold: true,
-            }),
-            new TextRun(text(`${quoted(statement)} (${paragraphsOf(story, statement)})`)),
-            provenance(ctx, statement),
+        runs(
+          [
+            [`${speakerName(story, statement.speaker, true)}: `, BOLD],
+            [`${quoted(statement)} (${paragraphsOf(story, statement)})`],
           ],
-        }),
+          { bullet: true },
+          provenance(ctx, statement),
+        ),
       );
     }
   }
   return out;
 }
 
-function statements(ctx: Context): (Paragraph | Table)[] {
+function statements(ctx: Context): string[] {
   const { story, locale } = ctx;
-  const out: Paragraph[] = [heading(ctx, 1, 'Statements')];
+  const out = [heading(ctx, 1, 'Statements')];
   // Each speaker's utterances, speakers in the order they first speak.
   const bySpeaker = new Map<string | null, Utterance[]>();
   for (const u of ctx.utterances) {
@@ -395,10 +448,10 @@ function statements(ctx: Context): (Paragraph | Table)[] {
     out.push(heading(ctx, 2, speakerName(story, speaker)));
     for (const utterance of utterances) {
       out.push(
-        new Paragraph({
-          ...(utterance.kind === 'direct' ? { style: STYLE.quotation } : {}),
-          children: [new TextRun(text(quoted(utterance))), provenance(ctx, utterance)],
-        }),
+        paragraph(
+          run(quoted(utterance)) + provenance(ctx, utterance),
+          utterance.kind === 'direct' ? { style: STYLE.quotation } : undefined,
+        ),
       );
       const pieces = utterance.pieces.length;
       const details = [
@@ -443,39 +496,15 @@ const RELATION_IN = {
 /** The width of the text on an A4 page with Word's default 1-inch margins, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 2 * 1440;
 
-function cell(value: string, width: number, header = false): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    children: [
-      new Paragraph({
-        style: STYLE.tableText,
-        // `bold: false` would write <w:b w:val="false"/><w:bCs w:val="false"/> into every cell.
-        children: [new TextRun({ text: text(value), ...(header ? { bold: true } : {}) })],
-      }),
-    ],
-  });
-}
-
 /** A table with a repeated header row; `widths` are the columns' shares of the text width. */
 function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   widths: readonly number[],
-): Table {
+): string {
   const total = widths.reduce((a, b) => a + b, 0);
   const twips = widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  const at = (i: number) => twips[i] ?? 0;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    columnWidths: twips,
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, at(i), true)) }),
-      ...rows.map(
-        (row) => new TableRow({ cantSplit: true, children: row.map((v, i) => cell(v, at(i))) }),
-      ),
-    ],
-  });
+  return wordTable(header, rows, TEXT_WIDTH, twips, STYLE.tableText);
 }
 
 function figureRow(story: Story, figure: Figure, locale: string): string[] {
@@ -497,9 +526,9 @@ function figureRow(story: Story, figure: Figure, locale: string): string[] {
   ];
 }
 
-function figures(ctx: Context): (Paragraph | Table)[] {
+function figures(ctx: Context): string[] {
   const { story, locale } = ctx;
-  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Figures')];
+  const out = [heading(ctx, 1, 'Figures')];
   if (story.figures.length === 0) return [...out, plain('The article gives no figures.')];
   out.push(
     table(
@@ -523,33 +552,28 @@ function figures(ctx: Context): (Paragraph | Table)[] {
       .map((f) => `${f.subject}: ${formatFigureValue(f, { locale })}`)
       .join('; ');
     out.push(heading(ctx, 2, `Chart: ${title}`));
-    out.push(
-      new Paragraph({
-        children: [
-          new ChartRun({
-            type: 'bar',
-            title: text(title),
-            categories: labels.map(text),
-            series: [{ name: text(comparison.measure), values }],
-            legend: false,
-            dataLabels: { value: true },
-            transformation: { width: 560, height: 60 + 40 * labels.length },
-            altText: {
-              name: text(`Bar chart: ${title}`),
-              description: text(alternative),
-            },
-          }),
-        ],
-      }),
-    );
+    ctx.chartRun = new ChartRun({
+      type: 'bar',
+      title: text(title),
+      categories: labels.map(text),
+      series: [{ name: text(comparison.measure), values }],
+      legend: false,
+      dataLabels: { value: true },
+      transformation: { width: 560, height: 60 + 40 * labels.length },
+      altText: {
+        name: text(`Bar chart: ${title}`),
+        description: text(alternative),
+      },
+    });
+    out.push(CHART_SLOT);
     out.push(plain(`The chart in words: ${alternative}.`, STYLE.meta));
   }
   return out;
 }
 
-function sources(ctx: Context): (Paragraph | Table)[] {
+function sources(ctx: Context): string[] {
   const { story } = ctx;
-  const out: (Paragraph | Table)[] = [heading(ctx, 1, 'Sources')];
+  const out = [heading(ctx, 1, 'Sources')];
   if (story.sources.length === 0) return [...out, plain('The article names no sources.')];
   const kind: Record<Source['kind'], string> = {
     person: 'person',
@@ -583,7 +607,7 @@ function sources(ctx: Context): (Paragraph | Table)[] {
 }
 
 /** Where in a block each character style applies: statements' quotations and figures. */
-function blockRuns(story: Story, blockId: string, blockText: string): ParagraphChild[] {
+function blockRuns(story: Story, blockId: string, blockText: string): string {
   const marks: { start: number; end: number; style: string }[] = [];
   for (const s of story.statements) {
     if (s.span.block === blockId && s.kind !== 'indirect')
@@ -610,13 +634,13 @@ function blockRuns(story: Story, blockId: string, blockText: string): ParagraphC
     if (last && last.style === style) last.text += blockText.slice(start, end);
     else pieces.push({ text: blockText.slice(start, end), style });
   }
-  return pieces.map(
-    (piece) =>
-      new TextRun({ text: text(piece.text), ...(piece.style ? { style: piece.style } : {}) }),
-  );
+  let xml = '';
+  for (const piece of pieces)
+    xml += run(piece.text, piece.style ? { style: piece.style } : undefined);
+  return xml;
 }
 
-function article(ctx: Context): Paragraph[] {
+function article(ctx: Context): string[] {
   const { story } = ctx;
   return [
     heading(ctx, 1, 'The article'),
@@ -624,20 +648,16 @@ function article(ctx: Context): Paragraph[] {
       'The full text as received, without the paywall and subscription lines; quotations and figures the model records are set in their own character styles (Storykit Statement Text, Storykit Figure Text).',
       STYLE.meta,
     ),
-    ...story.body.map(
-      (block, i) =>
-        new Paragraph({
-          ...(block.kind === 'quote' ? { style: STYLE.quotation } : {}),
-          children: [
-            new TextRun({ text: `¶${i + 1}  `, bold: true }),
-            ...blockRuns(story, block.id, block.text),
-          ],
-        }),
+    ...story.body.map((block, i) =>
+      paragraph(
+        run(`¶${i + 1}  `, BOLD) + blockRuns(story, block.id, block.text),
+        block.kind === 'quote' ? { style: STYLE.quotation } : undefined,
+      ),
     ),
   ];
 }
 
-function notes(ctx: Context): Paragraph[] {
+function notes(ctx: Context): string[] {
   const { story } = ctx;
   const out = [heading(ctx, 1, 'Editor’s notes')];
   out.push(
@@ -648,14 +668,7 @@ function notes(ctx: Context): Paragraph[] {
   );
   if (story.notes.length === 0) out.push(plain('None.'));
   for (const note of story.notes) {
-    out.push(
-      new Paragraph({
-        children: [
-          new TextRun({ text: text(note.about ? `${note.about}: ` : ''), bold: true }),
-          new TextRun(text(note.text)),
-        ],
-      }),
-    );
+    out.push(runs([[note.about ? `${note.about}: ` : '', BOLD], [note.text]]));
   }
   return out;
 }
