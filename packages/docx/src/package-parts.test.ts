@@ -1,6 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { type PackageParts, stampZipTimes, zipPackage } from '../src/lib/package-parts.js';
+import {
+  type PackageParts,
+  stampZipTimes,
+  zipPackage,
+  zipParts,
+} from '../src/lib/package-parts.js';
 
 /** A package's parts that refer to each other by ids drawn at random, as the docx library draws them. */
 function partsWith(ids: readonly string[], workbook?: Uint8Array): PackageParts {
@@ -84,6 +89,45 @@ describe('zipPackage', () => {
     expect(unzipSync(workbook)).toEqual(files);
     const stamped = centralTimes(workbook);
     expect(stamped).toEqual(centralTimes(zipSync(files, { mtime: new Date(1980, 0, 1, 12) })));
+  });
+});
+
+describe('zipParts', () => {
+  const ZIP_TIME = new Date(1980, 0, 1, 12);
+
+  it('writes the zip fflate writes for the same entries, a name beyond ASCII included', () => {
+    const parts = new Map<string, string | Uint8Array>([
+      ['[Content_Types].xml', '<Types/>'],
+      ['word/styles.xml', `<w:styles>${'<w:style/>'.repeat(500)}</w:styles>`],
+      ['word/média/ünïcode.xml', '<é/>'],
+      ['word/media/image.bin', new Uint8Array(4000).map((_, i) => (i * 7) % 251)],
+      ['word/empty.xml', ''],
+    ]);
+    const zipped = zipParts(parts, PROPERTIES);
+    const expected = zipSync(
+      Object.fromEntries(
+        [...parts].map(([name, data]) => [
+          name,
+          [typeof data === 'string' ? strToU8(data) : data, { mtime: ZIP_TIME }],
+        ]),
+      ),
+      { level: 6 },
+    );
+    expect(Buffer.from(zipped).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('compresses a part kept from an earlier document anew when its text differs', () => {
+    const withStyles = (styles: string) =>
+      unzipSync(zipParts(new Map([['word/styles.xml', styles]]), PROPERTIES));
+    expect(strFromU8(withStyles('<w:styles>one</w:styles>')['word/styles.xml'] as Uint8Array)).toBe(
+      '<w:styles>one</w:styles>',
+    );
+    expect(strFromU8(withStyles('<w:styles>two</w:styles>')['word/styles.xml'] as Uint8Array)).toBe(
+      '<w:styles>two</w:styles>',
+    );
+    expect(strFromU8(withStyles('<w:styles>one</w:styles>')['word/styles.xml'] as Uint8Array)).toBe(
+      '<w:styles>one</w:styles>',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { strToU8, type Zippable, zipSync } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
 import { escapeXml } from './text.js';
 
 /** The document's core properties (OPC Part 2 §11, `docProps/core.xml`). */
@@ -35,18 +35,161 @@ export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
  * without unpacking it, and puts `[Content_Types].xml` first and the other parts in name order.
  */
 export function zipPackage(parts: PackageParts, properties: CoreProperties): Uint8Array {
+  return zipParts(renumberParts(parts), properties);
+}
+
+/**
+ * The parts with the ids the library draws at random or from process-wide counters renumbered
+ * in order of first appearance (see {@link zipPackage}), `[Content_Types].xml` first and the
+ * others in name order. Text added afterwards must not hold such ids.
+ */
+export function renumberParts(parts: PackageParts): PackageParts {
   const ids = new IdMaps();
-  const ordered: Zippable = {};
+  const out = new Map<string, string | Uint8Array>();
   for (const name of sortedNames([...parts.keys()])) {
     const data = parts.get(name) as string | Uint8Array;
-    let bytes: Uint8Array;
-    if (name === 'docProps/core.xml') bytes = strToU8(coreXml(properties));
-    else if (typeof data !== 'string') bytes = name.endsWith('.xlsx') ? stampZipTimes(data) : data;
-    else
-      bytes = strToU8(name.endsWith('.xml') || name.endsWith('.rels') ? ids.renumber(data) : data);
-    ordered[name] = [bytes, { mtime: ZIP_TIME }];
+    out.set(
+      name,
+      typeof data === 'string' && (name.endsWith('.xml') || name.endsWith('.rels'))
+        ? ids.renumber(data)
+        : data,
+    );
   }
-  return zipSync(ordered, { level: 6 });
+  return out;
+}
+
+/**
+ * Zips parts in the order given, with `docProps/core.xml` written from `properties`, the fixed
+ * entry time, and the chart's embedded workbook stamped with that time (see {@link zipPackage}).
+ */
+export function zipParts(parts: PackageParts, properties: CoreProperties): Uint8Array {
+  const entries: ZipEntry[] = [];
+  for (const [name, data] of parts) {
+    if (name === 'docProps/core.xml') entries.push(compressed(name, coreXml(properties)));
+    else if (typeof data === 'string') entries.push(compressed(name, data));
+    else entries.push(compressed(name, name.endsWith('.xlsx') ? stampZipTimes(data) : data));
+  }
+  return zipOf(entries);
+}
+
+/** A zip entry: its name, the CRC-32 and length of its data, and the data deflated. */
+interface ZipEntry {
+  readonly name: Uint8Array;
+  /** Whether the name holds a character beyond ASCII (APPNOTE 4.4.4, bit 11: UTF-8 name). */
+  readonly utf8: boolean;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * The parts every report holds with the same text whatever the story (the styles, the theme,
+ * numbering, settings, fonts table, endnotes' separators, app and custom properties, and the
+ * relationships of the parts that have none of their own): each is deflated once per process and
+ * its entry reused while the library writes it the same. Parts that come from the story are never
+ * kept: each report compresses them anew.
+ */
+const CONSTANT_PARTS = new Set([
+  '_rels/.rels',
+  'docProps/app.xml',
+  'docProps/custom.xml',
+  'word/_rels/endnotes.xml.rels',
+  'word/_rels/fontTable.xml.rels',
+  'word/_rels/footer1.xml.rels',
+  'word/_rels/footnotes.xml.rels',
+  'word/endnotes.xml',
+  'word/fontTable.xml',
+  'word/numbering.xml',
+  'word/settings.xml',
+  'word/styles.xml',
+  'word/theme/theme1.xml',
+]);
+const constantEntries = new Map<string, { readonly text: string; readonly entry: ZipEntry }>();
+
+function compressed(name: string, data: string | Uint8Array): ZipEntry {
+  const constant = typeof data === 'string' && CONSTANT_PARTS.has(name);
+  if (constant) {
+    const kept = constantEntries.get(name);
+    if (kept?.text === data) return kept.entry;
+  }
+  const bytes = typeof data === 'string' ? strToU8(data) : data;
+  const encoded = strToU8(name);
+  const entry: ZipEntry = {
+    name: encoded,
+    utf8: encoded.length !== name.length,
+    crc: crc32(bytes),
+    size: bytes.length,
+    // Level 6, as the library's Packer zips.
+    data: deflateSync(bytes, { level: 6 }),
+  };
+  if (constant) constantEntries.set(name, { text: data, entry });
+  return entry;
+}
+
+/**
+ * A zip (APPNOTE 6.3.10) of deflated entries, in the order given, laid out as fflate's `zipSync`
+ * writes one: a local header (§4.3.7) and the data for each entry, then the central directory
+ * (§4.3.12) and its end record (§4.3.16), every entry at {@link ZIP_TIME}.
+ */
+function zipOf(entries: readonly ZipEntry[]): Uint8Array {
+  let local = 0;
+  let central = 0;
+  for (const e of entries) {
+    local += 30 + e.name.length + e.data.length;
+    central += 46 + e.name.length;
+  }
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  const header = (at: number, e: ZipEntry) => {
+    view.setUint16(at, 20, true); // version needed to extract: 2.0 (deflate)
+    view.setUint16(at + 2, e.utf8 ? 0x800 : 0, true);
+    view.setUint16(at + 4, 8, true); // deflate
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, e.crc, true);
+    view.setUint32(at + 14, e.data.length, true);
+    view.setUint32(at + 18, e.size, true);
+    view.setUint16(at + 22, e.name.length, true);
+  };
+  let at = 0;
+  let record = local;
+  for (const e of entries) {
+    view.setUint32(at, 0x04034b50, true);
+    header(at + 4, e);
+    out.set(e.name, at + 30);
+    out.set(e.data, at + 30 + e.name.length);
+    view.setUint32(record, 0x02014b50, true);
+    view.setUint16(record + 4, 20, true); // made by: version 2.0, MS-DOS attributes
+    header(record + 6, e);
+    view.setUint32(record + 42, at, true);
+    out.set(e.name, record + 46);
+    at += 30 + e.name.length + e.data.length;
+    record += 46 + e.name.length;
+  }
+  view.setUint32(record, 0x06054b50, true);
+  view.setUint16(record + 8, entries.length, true);
+  view.setUint16(record + 10, entries.length, true);
+  view.setUint32(record + 12, central, true);
+  view.setUint32(record + 16, local, true);
+  return out;
+}
+
+/** CRC-32 of ISO 3309 / ITU-T V.42, as zip uses it (APPNOTE 4.4.7), one table lookup per byte. */
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++)
+    c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
 }
 
 /** `[Content_Types].xml` first (some readers look for it there), then the parts in name order. */

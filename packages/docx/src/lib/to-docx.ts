@@ -28,7 +28,7 @@ import {
 import { ChartRun } from 'docx/charts';
 import { checkDocxOptions } from './check-options.js';
 import { attributionLine, formatDate, howReached, statementKindLabel } from './describe.js';
-import { type PackageParts, zipPackage } from './package-parts.js';
+import { type PackageParts, renumberParts, zipParts } from './package-parts.js';
 import { xmlText } from './text.js';
 import {
   bookmarkedHeading,
@@ -175,7 +175,10 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
   });
 
   const date = options.date ?? story.modified ?? story.published;
-  return zipPackage(withBody(compile(doc), front, parts, ctx.footnotes), {
+  // The ids the library draws are renumbered in its parts alone, before the body (whose bookmark
+  // ids and names are already in order) is put in: the patterns then read a few kilobytes, not the
+  // whole body.
+  return zipParts(withBody(renumberParts(compile(doc)), front, parts, ctx.footnotes), {
     title: story.headline,
     ...(story.dek ? { subject: story.dek } : {}),
     creator: creatorOf(story),
@@ -187,8 +190,8 @@ export async function toDocx(input: Story, options: DocxOptions = {}): Promise<U
   });
 }
 
-/** Where the chart's paragraph goes in the body {@link toDocx} writes: no XML holds a NUL. */
-const CHART_SLOT = '\u0000chart';
+/** Where the chart's paragraph goes among the body's paragraphs {@link toDocx} writes. */
+const CHART_SLOT = '<!-- chart -->';
 
 /**
  * The library's package with the report's body in it: `word/document.xml` holds the title page,
@@ -219,12 +222,15 @@ function withBody(
   }
   const toc = document.slice(bodyStart + '<w:body>'.length, tocEnd + '</w:sdt>'.length);
   const chart = document.slice(tocEnd + '</w:sdt>'.length, sectPr);
+  const slot = sections.indexOf(CHART_SLOT);
+  const [before, after] =
+    slot < 0 ? [sections, []] : [sections.slice(0, slot), sections.slice(slot + 1)];
   const out = new Map(parts);
   out.set(
     'word/document.xml',
-    `${document.slice(0, bodyStart)}<w:body>${front.join('')}${toc}${PAGE_BREAK}${sections
-      .join('')
-      .replace(CHART_SLOT, () => chart)}${document.slice(sectPr)}`,
+    document.slice(0, bodyStart) +
+      `<w:body>${front.join('')}${toc}${PAGE_BREAK}${before.join('')}${chart}${after.join('')}` +
+      document.slice(sectPr),
   );
   out.set(
     'word/footnotes.xml',
