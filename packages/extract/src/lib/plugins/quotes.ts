@@ -230,8 +230,35 @@ const V = VERB_PATTERN;
 /** "Kerry, on Sunday, referred to …", "Teodora Malik, chief economist at X, a group in Y, warned that …" */
 const CLAIM_VERB = new RegExp(
   String.raw`(?<speaker>[^,;—–]{1,120}?)(?<apposition>,[^,]{1,80},(?:[^,]{1,80},)?)?\s+(?<verb>${V})(?:\s+(?:on|in)\s+\p{Lu}[\p{L}]+day)?(?:\s+(?<recipient>reporters|(?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*)*))?,?\s+(?:that\s+|how\s+)?(?<claim>.+)$`,
-  'du',
+  'dgu',
 );
+/**
+ * White space, a reporting verb, then white space or a comma and white space: where
+ * {@link CLAIM_VERB}'s verb can be (after it, each of its parts opens with white space).
+ */
+const SPACE_VERB = new RegExp(String.raw`\s(?:${V})(?=,?\s)`, 'u');
+/**
+ * The most UTF-16 code units {@link CLAIM_VERB} reads before the white space ahead of its verb:
+ * 120 characters of speaker and an apposition of at most three commas and 80 + 80 other
+ * characters, each character at most two code units.
+ */
+const CLAIM_VERB_REACH = 2 * (120 + 80 + 80) + 3;
+
+/**
+ * {@link CLAIM_VERB}'s first match in a sentence, the same as an `exec` from the start, without
+ * trying every offset: no match can start more than {@link CLAIM_VERB_REACH} code units before
+ * the white space that precedes the sentence's first reporting verb it can use, so the search
+ * starts there, and is skipped when the sentence holds none ("…, officials said."), where trying
+ * every offset found nothing.
+ */
+function claimVerb(sentence: string): RegExpExecArray | null {
+  const verb = SPACE_VERB.exec(sentence);
+  if (!verb) return null;
+  let space = verb.index;
+  while (space > 0 && /\s/u.test(sentence[space - 1] as string)) space--;
+  CLAIM_VERB.lastIndex = Math.max(0, space - CLAIM_VERB_REACH);
+  return CLAIM_VERB.exec(sentence);
+}
 /** Verbs whose object is a person told something ("told reporters", "warned the Senate"). */
 const TO_SOMEONE = /^(?:told|tells|asked|asks|warned|warns|urged|urges|assured|informed|reminded)$/;
 /** "It is designed to hold back water, Paul Denning, a spokesman for X, told the Courier." */
@@ -444,7 +471,7 @@ export function matchClaim(sentence: string): ClaimMatch | undefined {
       };
     }
   }
-  const match = CLAIM_VERB.exec(sentence);
+  const match = claimVerb(sentence);
   if (!match?.groups) return undefined;
   const { verb, claim } = match.groups as { verb: string; claim: string };
   // "Jeb Bush states in the Midwest": "states" reports only with "that" or a comma after it.
