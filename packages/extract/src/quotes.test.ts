@@ -262,6 +262,14 @@ describe('reported speech', () => {
       'said',
       'the plan would work for the city and its people.',
     ]);
+    const apposed = matchClaim(
+      `${lead}; Teodora Malik, chief economist at Brightline, a group in Ohio, warned that rents would rise for the city and its people.`,
+    );
+    expect([apposed?.speaker, apposed?.apposition, apposed?.verb]).toEqual([
+      'Teodora Malik',
+      'chief economist at Brightline',
+      'warned',
+    ]);
   });
 
   it('does not give a relative clause’s claim to the sentence’s subject', () => {
