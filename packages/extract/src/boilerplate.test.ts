@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isChromeLine } from '../src/lib/plain/chrome.js';
 import { creditOf, isPageBoilerplate, mediaFromLines } from '../src/lib/plugins/boilerplate.js';
 
 describe('boilerplate', () => {
@@ -28,6 +29,20 @@ describe('boilerplate', () => {
     expect(creditOf('Photo: Jane Doe/Reuters')).toBe('Jane Doe/Reuters');
     expect(creditOf('(Photo by Sam Lee)')).toBe('Sam Lee');
     expect(creditOf('The mayor spoke on Tuesday.')).toBeUndefined();
+    expect(creditOf('  ( PICTURES: Ana Ruiz )')).toBe('Ana Ruiz');
+    expect(creditOf('Image credit: Ana Ruiz')).toBe('Ana Ruiz');
+    expect(creditOf('Ana Ruiz, Sam Lee')).toBeUndefined();
+    expect(creditOf('Sales rose 4 percent in 2015/16, the company said.')).toBeUndefined();
+  });
+
+  it.each([
+    ['Meridian Press | Home > Business > Labor', true],
+    ['Facebook | X | LinkedIn | Email', true],
+    ['Facebook X LinkedIn Email', false],
+    ['Home Business Labor', false],
+    ['Rents rose 4 percent > 3 percent', false],
+  ])('reads %j as site chrome: %s', (line, chrome) => {
+    expect(isChromeLine(line)).toBe(chrome);
   });
 
   it('splits a credit line from the caption it heads or ends', () => {

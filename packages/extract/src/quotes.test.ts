@@ -250,6 +250,28 @@ describe('reported speech', () => {
     expect([found?.speaker, found?.verb, found?.claim]).toEqual([speaker, verb, claim]);
   });
 
+  it('reads a speaker and verb that come late in a long sentence', () => {
+    // The search for the verb starts a bounded stretch before the first reporting verb it can use.
+    const lead = Array.from({ length: 30 }, (_, i) => `in the week of May ${i + 1}`).join(', ');
+    expect(lead.length).toBeGreaterThan(600);
+    const found = matchClaim(
+      `${lead}, Kerry said the plan would work for the city and its people.`,
+    );
+    expect([found?.speaker, found?.verb, found?.claim]).toEqual([
+      'Kerry',
+      'said',
+      'the plan would work for the city and its people.',
+    ]);
+    const apposed = matchClaim(
+      `${lead}; Teodora Malik, chief economist at Brightline, a group in Ohio, warned that rents would rise for the city and its people.`,
+    );
+    expect([apposed?.speaker, apposed?.apposition, apposed?.verb]).toEqual([
+      'Teodora Malik',
+      'chief economist at Brightline',
+      'warned',
+    ]);
+  });
+
   it('does not give a relative clause’s claim to the sentence’s subject', () => {
     expect(
       matchClaim(

@@ -194,6 +194,25 @@ describe('SourceRegistry', () => {
     expect(registry.organization('International Center for the Study of Radicalism')).toBe(icsr);
   });
 
+  it('finds each source by what it is now called, after names are filled in and completed', () => {
+    const registry = new SourceRegistry();
+    const tapper = registry.person('Tapper');
+    const cnn = registry.organization('Cable News Network (CNN)');
+    const official = registry.anonymous('a senior official');
+    registry.completeNames(['An interview with Jake Tapper.']);
+    expect(registry.findPerson('Jake Tapper')?.id).toBe(tapper);
+    expect(registry.findPerson('Tapper')?.id).toBe(tapper);
+    // The one-word name it had is no longer a full name of anyone.
+    registry.person('Luis Tapper');
+    expect(registry.findPerson('Tapper')).toBeUndefined();
+    expect(registry.organization('cnn')).toBe(cnn);
+    expect(registry.organization('the Cable News Network')).toBe(cnn);
+    expect(registry.anonymous('A senior official')).toBe(official);
+    registry.describe(tapper, 'anchor', 'CNN');
+    expect(registry.findPerson('Jake Tapper')).toMatchObject({ role: 'anchor', affiliation: cnn });
+    expect(registry.sources).toHaveLength(4);
+  });
+
   it('completes a one-word name from the text', () => {
     const registry = new SourceRegistry();
     registry.person('Tapper');

@@ -230,7 +230,7 @@ function draftFrom(parsed: ParsedArticle, options: ExtractOptions): Story {
     // Until an editor reviews it, the model says it is a draft and every output repeats it.
     draft: true,
   };
-  const story = storySchema.parse(dropInvalid(draft)) as Story;
+  const story = dropInvalid(draft);
   // The rules make only what the model accepts; should one still slip, fail loudly, not quietly.
   const issues = validateStory(story, options.file ? { file: options.file } : {});
   if (issues.length > 0) throw new StoryValidationError(issues);
@@ -287,12 +287,13 @@ function linkFigure(figure: Figure, inside: Statement | undefined): Figure {
 }
 
 /**
- * The draft without the statements and figures that break an invariant: a rule that misfires
- * loses one item, not the whole draft.
+ * The draft, parsed by the model's schema, without the statements and figures that break an
+ * invariant: a rule that misfires loses one item, not the whole draft. Parsed once when nothing
+ * is dropped (a parse of a 1 MB text's draft takes 5 % of its extraction).
  */
 function dropInvalid<
   T extends { statements: Statement[]; figures: Figure[]; relations: Relation[] },
->(draft: T): T {
+>(draft: T): Story {
   const story = storySchema.parse(draft) as Story;
   const issues = checkInvariants(story, undefined, new Set());
   const bad = (kind: 'statements' | 'figures') =>
@@ -315,5 +316,12 @@ function dropInvalid<
     });
   // A piece whose neighbour was dropped no longer continues anything.
   const relations = draft.relations.filter((r) => kept.has(r.from) && kept.has(r.to));
-  return { ...draft, statements, figures, relations };
+  const unchanged =
+    statements.length === draft.statements.length &&
+    relations.length === draft.relations.length &&
+    figures.length === draft.figures.length &&
+    figures.every((f, i) => f === draft.figures[i]);
+  return unchanged
+    ? story
+    : (storySchema.parse({ ...draft, statements, figures, relations }) as Story);
 }

@@ -7,11 +7,16 @@
 const SHARE_WORDS =
   /^(?:facebook|x|twitter|linkedin|email|e-mail|mail|whatsapp|reddit|pinterest|telegram|print|share|copy link|link|messenger|flipboard|threads|bluesky|mastodon|comments?|\d+ comments?)$/i;
 
+/** The characters the parts of a menu or share row are split at. */
+const SEPARATOR = /[|>›»·•/]/;
+
 /**
  * Whether a line is navigation or a share row: three or more short parts between `|`, `>`, `›`,
  * `»`, `/` or `·`, or a row made mostly of the names of sharing services.
  */
 export function isChromeLine(line: string): boolean {
+  // Without a separator the line is one part, and one part is neither a menu nor a share row.
+  if (!SEPARATOR.test(line)) return false;
   const text = line.replace(/\s+/g, ' ').trim();
   if (!text) return false;
   const parts = text

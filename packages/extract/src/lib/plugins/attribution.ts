@@ -5,6 +5,7 @@
  * paragraph, or of the paragraph it continues; "he"/"she" is the person of that gender speaking or named nearby.
  */
 import type { Relation, Source, Statement } from '@storykit/core';
+import { pronounsAfter, titlesBefore } from '../gender-cues.js';
 import { tagPhrase, verbWord } from '../language.js';
 import {
   CUE_WORDS,
@@ -686,14 +687,7 @@ function genders(
     let votes = counts.get(counted);
     if (!votes) {
       votes = { male: 0, female: 0 };
-      const titled = new RegExp(
-        `\\b(Mr|Mrs|Ms)\\.?\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+)?${escapeRegExp(last)}\\b`,
-        'gu',
-      );
-      const after = new RegExp(
-        `\\b${key}\\b[^.?!;“”"]{0,120}?\\b(he|his|him|himself|she|her|hers|herself)\\b`,
-        'giu',
-      );
+      const mention = new RegExp(`\\b${key}\\b`, 'giu');
       let previous = -1;
       for (const { text: index } of names.placesOf(last)) {
         if (index === previous) continue;
@@ -701,12 +695,12 @@ function genders(
         const text = outside[index] as string;
         // The courtesy title is written as is ("Mr", "Mrs", "Ms"): a text without one has none.
         if (text.includes('Mr') || text.includes('Ms'))
-          for (const m of text.matchAll(titled)) {
-            if (m[1] === 'Mr') votes.male += 3;
+          for (const title of titlesBefore(text, last)) {
+            if (title === 'Mr') votes.male += 3;
             else votes.female += 3;
           }
-        for (const m of text.matchAll(after)) {
-          if (/^(he|his|him|himself)$/i.test(m[1] as string)) votes.male++;
+        for (const pronoun of pronounsAfter(text, mention)) {
+          if (/^(he|his|him|himself)$/i.test(pronoun)) votes.male++;
           else votes.female++;
         }
       }
