@@ -300,13 +300,12 @@ function removeIndex(map: Map<string, Set<number>>, key: string, index: number):
 export class SourceRegistry {
   readonly sources: Source[] = [];
   private readonly confidence = new Map<string, number>();
-  /** The ids in use, and how many people have each surname: kept as sources come and change. */
-  private readonly ids = new Set<string>();
+  /** How many people have each surname: kept as sources come and change. */
   private readonly surnames = new Map<string, number>();
   /**
-   * Where each source is, by what it is looked up by: its id; a person's name and surname; an
-   * organisation's name, name without a bracket and acronym, in lower case; an unnamed source's
-   * description in lower case. Kept as sources come and change, so that a lookup does not walk
+   * Where each source is, by what it is looked up by: its id (so its keys are the ids in use); a
+   * person's name and surname; an organisation's name, name without a bracket and acronym, in
+   * lower case; an unnamed source's description in lower case. Kept as sources come and change, so that a lookup does not walk
    * every source (it did for each speaker found: a tenth of a 1 MB extraction).
    */
   private readonly at = new Map<string, number>();
@@ -317,19 +316,14 @@ export class SourceRegistry {
 
   private unique(base: string): string {
     let id = slug(base);
-    for (let n = 2; this.ids.has(id); n++) id = `${slug(base)}-${n}`;
+    for (let n = 2; this.at.has(id); n++) id = `${slug(base)}-${n}`;
     return id;
   }
 
   private count(source: Source, index: number, by: 1 | -1) {
     const file = by === 1 ? addIndex : removeIndex;
-    if (by === 1) {
-      this.ids.add(source.id);
-      this.at.set(source.id, index);
-    } else {
-      this.ids.delete(source.id);
-      this.at.delete(source.id);
-    }
+    if (by === 1) this.at.set(source.id, index);
+    else this.at.delete(source.id);
     if (source.kind === 'organization') {
       for (const key of organizationKeys(source.name)) file(this.organizations, key, index);
       return;
